@@ -1,0 +1,102 @@
+/**
+ * The store behind the inspector: inspections (one attempt to open a Flinks session, our own id)
+ * and their steps (one HTTP exchange with Flinks each, already redacted by lib/flinks/redact).
+ * Implementations: memory (tests, fallback) and Drizzle over PGlite or PostgreSQL.
+ */
+
+export type InspectionMode = 'cached' | 'live';
+export type InspectionStatus = 'in_progress' | 'mfa_pending' | 'authorized' | 'failed';
+export type StepOutcome = 'ok' | 'mfa_required' | 'pending' | 'flinks_error' | 'transport_error';
+
+export type Inspection = {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Last successful exchange with the session: the RequestId's 8-minute idle clock starts here. */
+  lastActivityAt: Date | null;
+  mode: InspectionMode;
+  environment: string;
+  institution: string | null;
+  username: string | null;
+  loginId: string | null;
+  requestId: string | null;
+  tag: string | null;
+  language: string | null;
+  status: InspectionStatus;
+  /** FlinksCode of the last failure, or null. */
+  flinksCode: string | null;
+  /** Set when this inspection reopened an expired one. */
+  parentId: string | null;
+};
+
+export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
+  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId'>>;
+
+export type InspectionPatch = Partial<
+  Pick<
+    Inspection,
+    'status' | 'flinksCode' | 'loginId' | 'requestId' | 'institution' | 'username' | 'lastActivityAt' | 'tag'
+  >
+>;
+
+export type Step = {
+  id: string;
+  inspectionId: string;
+  /** 1-based order within the inspection. */
+  seq: number;
+  endpoint: string;
+  method: string;
+  /** Full URL; contains no secret (customer id only). */
+  url: string;
+  startedAt: Date;
+  durationMs: number;
+  httpStatus: number | null;
+  flinksCode: string | null;
+  outcome: StepOutcome;
+  /** Redacted request: headers and body. */
+  request: unknown;
+  /** Redacted parsed JSON body, or { text: first bytes } for a non-JSON body, or null. */
+  response: unknown;
+  /** Transport failure in words (timeout, network, non-JSON), else null. */
+  error: string | null;
+};
+
+export type NewStep = Omit<Step, 'id' | 'seq' | 'inspectionId'>;
+
+export type InspectionFilter = {
+  loginId?: string;
+  requestId?: string;
+  tag?: string;
+  institution?: string;
+  mode?: InspectionMode;
+  status?: InspectionStatus;
+  from?: Date;
+  to?: Date;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Held only while an MFA round is open; deleted when the session finishes or expires. */
+export type MfaContinuation = {
+  inspectionId: string;
+  authorizeToken: string;
+  requestId: string;
+  expiresAt: Date;
+};
+
+export interface InspectionStore {
+  createInspection(input: NewInspection): Promise<Inspection>;
+  updateInspection(id: string, patch: InspectionPatch): Promise<Inspection | null>;
+  getInspection(id: string): Promise<Inspection | null>;
+  /** Steps in seq order. */
+  listSteps(inspectionId: string): Promise<Step[]>;
+  appendStep(inspectionId: string, step: NewStep): Promise<Step>;
+  /** Newest first; cursor is opaque. */
+  listInspections(filter: InspectionFilter, opts: { cursor?: string | null; limit: number }): Promise<Page<Inspection>>;
+  putContinuation(c: MfaContinuation): Promise<void>;
+  getContinuation(inspectionId: string): Promise<MfaContinuation | null>;
+  deleteContinuation(inspectionId: string): Promise<void>;
+  /** Removes continuations whose expiresAt has passed; returns how many. */
+  purgeExpiredContinuations(now: Date): Promise<number>;
+  close(): Promise<void>;
+}
