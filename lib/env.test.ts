@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { TOOLBOX, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('defaults to the embedded simulator with the toolbox public credentials', () => {
+    const r = parseEnv({});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.env.flinks).toMatchObject({
+      baseUrl: 'http://127.0.0.1:3000/simulator',
+      environment: 'simulator',
+      usesEmbeddedSimulator: true,
+      customerId: TOOLBOX.customerId,
+      secretKey: TOOLBOX.secretKey,
+      apiKey: TOOLBOX.apiKey,
+    });
+  });
+
+  it('follows PORT for the embedded simulator URL', () => {
+    const r = parseEnv({ PORT: '3100' });
+    expect(r.ok && r.env.flinks.baseUrl).toBe('http://127.0.0.1:3100/simulator');
+  });
+
+  it('recognises the real toolbox and a production instance', () => {
+    const toolbox = parseEnv({ FLINKS_BASE_URL: 'https://toolbox-api.private.fin.ag/' });
+    expect(toolbox.ok && [toolbox.env.flinks.environment, toolbox.env.flinks.baseUrl, toolbox.env.flinks.usesEmbeddedSimulator]).toEqual([
+      'toolbox',
+      'https://toolbox-api.private.fin.ag',
+      false,
+    ]);
+    const prod = parseEnv({ FLINKS_BASE_URL: 'https://acme-ca-api.private.fin.ag' });
+    expect(prod.ok && prod.env.flinks.environment).toBe('production');
+  });
+
+  it('treats empty strings as unset', () => {
+    const r = parseEnv({ FLINKS_BASE_URL: '', FLINKS_SECRET_KEY: '  ' });
+    expect(r.ok && r.env.flinks.usesEmbeddedSimulator).toBe(true);
+  });
+
+  it('names each bad variable and what is wrong', () => {
+    const r = parseEnv({ FLINKS_BASE_URL: 'not a url', FLINKS_TIMEOUT_MS: 'soon', PORT: '70000' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.problems.join('\n');
+    expect(text).toMatch(/FLINKS_BASE_URL/);
+    expect(text).toMatch(/FLINKS_TIMEOUT_MS/);
+    expect(text).toMatch(/PORT/);
+  });
+});

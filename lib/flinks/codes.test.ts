@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { KNOWN_FLINKS_CODES, describeFlinksCode } from './codes';
+
+describe('FlinksCode catalogue', () => {
+  const digest = new URL('../../../shared/flinks-api.md', import.meta.url);
+
+  it.skipIf(!existsSync(digest))('covers every code of the digest §6 table', () => {
+    const text = readFileSync(digest, 'utf8');
+    const section = text.slice(text.indexOf('## 6. FlinksCode catalogue'), text.indexOf('## 7.'));
+    const codes = [...section.matchAll(/^\| `([A-Z_]+)`/gm)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(20);
+    expect(codes.filter((c) => c && !KNOWN_FLINKS_CODES.includes(c))).toEqual([]);
+  });
+
+  it('says who acts and whether a retry helps', () => {
+    expect(describeFlinksCode('DISABLED_LOGIN')).toMatchObject({ whoActs: 'customer', retry: 'no' });
+    expect(describeFlinksCode('RETRY_LATER')).toMatchObject({ whoActs: 'flinks', retry: 'later' });
+    expect(describeFlinksCode('UNKNOWN_CHALLENGE_KEY')).toMatchObject({ whoActs: 'our_team' });
+  });
+
+  it('answers honestly for a code it does not know', () => {
+    const info = describeFlinksCode('BRAND_NEW_CODE');
+    expect(info.code).toBe('BRAND_NEW_CODE');
+    expect(info.explanation).toMatch(/does not know/);
+  });
+});
