@@ -1,0 +1,30 @@
+import { eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { inspections } from './schema';
+import type { InspectionFilter } from './types';
+
+function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key)) as Omit<T, K>;
+}
+
+/** Every column but the internal step counter: selected rows are then exactly `Inspection`. */
+export const inspectionColumns = omitKey(getTableColumns(inspections), 'stepCount');
+
+/** SQL NULL for null (as drizzle's own jsonb mapping does), else a jsonb value. */
+export function jsonParam(value: unknown): SQL {
+  return value === null ? sql`null::jsonb` : sql`${JSON.stringify(value)}::jsonb`;
+}
+
+export function whereFor(f: InspectionFilter): SQL[] {
+  const t = inspections;
+  const conditions: SQL[] = [];
+  if (f.loginId !== undefined) conditions.push(eq(t.loginId, f.loginId));
+  if (f.requestId !== undefined) conditions.push(eq(t.requestId, f.requestId));
+  if (f.tag !== undefined) conditions.push(eq(t.tag, f.tag));
+  // Same expression as inspections_institution_idx, so the index applies.
+  if (f.institution !== undefined) conditions.push(sql`lower(${t.institution}) = lower(${f.institution})`);
+  if (f.mode !== undefined) conditions.push(eq(t.mode, f.mode));
+  if (f.status !== undefined) conditions.push(eq(t.status, f.status));
+  if (f.from !== undefined) conditions.push(gte(t.createdAt, f.from));
+  if (f.to !== undefined) conditions.push(lte(t.createdAt, f.to));
+  return conditions;
+}

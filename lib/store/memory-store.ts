@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor } from './cursor';
+import { toStorableJson } from './json';
+import type {
+  Inspection,
+  InspectionFilter,
+  InspectionPatch,
+  InspectionStore,
+  MfaContinuation,
+  NewInspection,
+  NewStep,
+  Page,
+  Step,
+} from './types';
+
+export type StoreOptions = {
+  /** Injectable clock for createdAt/updatedAt (tests pin it; production uses the wall clock). */
+  now?: () => Date;
+};
+
+/** Same semantics as the Drizzle store (the contract suite runs both); used by tests and as a fallback. */
+export function matchesFilter(i: Inspection, f: InspectionFilter): boolean {
+  if (f.loginId !== undefined && i.loginId !== f.loginId) return false;
+  if (f.requestId !== undefined && i.requestId !== f.requestId) return false;
+  if (f.tag !== undefined && i.tag !== f.tag) return false;
+  // Institution names are typed by people: match ignoring case, as the SQL side does with lower().
+  if (f.institution !== undefined && i.institution?.toLowerCase() !== f.institution.toLowerCase()) return false;
+  if (f.mode !== undefined && i.mode !== f.mode) return false;
+  if (f.status !== undefined && i.status !== f.status) return false;
+  if (f.from !== undefined && i.createdAt.getTime() < f.from.getTime()) return false;
+  if (f.to !== undefined && i.createdAt.getTime() > f.to.getTime()) return false;
+  return true;
+}
+
+const copy = <T extends object>(v: T): T => ({ ...v });
+
+export class MemoryStore implements InspectionStore {
+  private readonly inspections = new Map<string, Inspection>();
+  private readonly steps = new Map<string, Step[]>();
+  private readonly continuations = new Map<string, MfaContinuation>();
+  private readonly now: () => Date;
+
+  constructor(opts: StoreOptions = {}) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  async createInspection(input: NewInspection): Promise<Inspection> {
+    const at = this.now();
+    const row: Inspection = {
+      id: randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      lastActivityAt: null,
+      mode: input.mode,
+      environment: input.environment,
+      institution: input.institution ?? null,
+      username: input.username ?? null,
+      loginId: input.loginId ?? null,
+      requestId: null,
+      tag: input.tag ?? null,
+      language: input.language ?? null,
+      status: 'in_progress',
+      flinksCode: null,
+      parentId: input.parentId ?? null,
+    };
+    this.inspections.set(row.id, row);
+    this.steps.set(row.id, []);
+    return copy(row);
+  }
+
+  async updateInspection(id: string, patch: InspectionPatch): Promise<Inspection | null> {
+    const current = this.inspections.get(id);
+    if (!current) return null;
+    // Spread would copy `key: undefined` over real values; undefined means "leave as is".
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next: Inspection = { ...current, ...defined, updatedAt: this.now() };
+    this.inspections.set(id, next);
+    return copy(next);
+  }
+
+  async getInspection(id: string): Promise<Inspection | null> {
+    const row = this.inspections.get(id);
+    return row ? copy(row) : null;
+  }
+
+  async listSteps(inspectionId: string): Promise<Step[]> {
+    return (this.steps.get(inspectionId) ?? []).map(copy);
+  }
+
+  async appendStep(inspectionId: string, step: NewStep): Promise<Step> {
+    const list = this.steps.get(inspectionId);
+    // A step for an inspection that does not exist is a caller bug (the SQL side has a foreign key).
+    if (!list) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
+    const row: Step = {
+      ...step,
+      id: randomUUID(),
+      inspectionId,
+      seq: list.length + 1,
+      request: toStorableJson(step.request),
+      response: toStorableJson(step.response),
+    };
+    list.push(row);
+    return copy(row);
+  }
+
+  async listInspections(
+    filter: InspectionFilter,
+    opts: { cursor?: string | null; limit: number },
+  ): Promise<Page<Inspection>> {
+    const limit = clampLimit(opts.limit);
+    const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+    const rows = [...this.inspections.values()]
+      .filter((i) => matchesFilter(i, filter) && (!after || compareNewestFirst(after, i) < 0))
+      .sort(compareNewestFirst);
+    const items = rows.slice(0, limit).map(copy);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async putContinuation(c: MfaContinuation): Promise<void> {
+    if (!this.inspections.has(c.inspectionId)) {
+      throw new Error(`putContinuation: unknown inspection ${c.inspectionId}`);
+    }
+    this.continuations.set(c.inspectionId, copy(c));
+  }
+
+  async getContinuation(inspectionId: string): Promise<MfaContinuation | null> {
+    const c = this.continuations.get(inspectionId);
+    return c ? copy(c) : null;
+  }
+
+  async deleteContinuation(inspectionId: string): Promise<void> {
+    this.continuations.delete(inspectionId);
+  }
+
+  async purgeExpiredContinuations(now: Date): Promise<number> {
+    let removed = 0;
+    for (const [id, c] of this.continuations) {
+      // Expired at its expiresAt instant, as the SQL side's `expires_at <= now`.
+      if (c.expiresAt.getTime() <= now.getTime()) {
+        this.continuations.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { InspectionMode, InspectionStatus, StepOutcome } from './types';
+
+/**
+ * Tables behind InspectionStore. Every index below serves a query of the history page:
+ * newest-first listing is a backward scan of (created_at, id) with a row-comparison keyset bound,
+ * optionally narrowed by one equality filter that leads its own index, so Postgres stops after
+ * `limit + 1` rows. Ascending indexes scanned backwards give exactly `order by .. desc` (nulls
+ * first) and accept `(created_at, id) < (..)`; drizzle's `.desc()` would emit NULLS LAST instead.
+ */
+
+export const INSPECTION_MODES = ['cached', 'live'] as const satisfies readonly InspectionMode[];
+export const INSPECTION_STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed'] as const satisfies readonly InspectionStatus[];
+export const STEP_OUTCOMES = ['ok', 'mfa_required', 'pending', 'flinks_error', 'transport_error'] as const satisfies readonly StepOutcome[];
+
+// Timestamps are written from JS Dates (millisecond precision) rather than now(), so a cursor built
+// from a returned Date matches the stored value exactly.
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey(),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+    lastActivityAt: tstz('last_activity_at'),
+    mode: text('mode', { enum: INSPECTION_MODES }).notNull(),
+    environment: text('environment').notNull(),
+    institution: text('institution'),
+    username: text('username'),
+    loginId: text('login_id'),
+    requestId: text('request_id'),
+    tag: text('tag'),
+    language: text('language'),
+    status: text('status', { enum: INSPECTION_STATUSES }).notNull(),
+    flinksCode: text('flinks_code'),
+    parentId: uuid('parent_id'),
+    // Bumped by appendStep in the same statement that inserts the step: the row lock on this
+    // counter is what serialises concurrent appends to one inspection.
+    stepCount: integer('step_count').notNull().default(0),
+  },
+  (t) => [
+    index('inspections_created_idx').on(t.createdAt, t.id),
+    index('inspections_institution_idx').on(sql`lower(${t.institution})`, t.createdAt, t.id),
+    index('inspections_login_id_idx').on(t.loginId, t.createdAt, t.id),
+    index('inspections_request_id_idx').on(t.requestId, t.createdAt, t.id),
+    index('inspections_tag_idx').on(t.tag, t.createdAt, t.id),
+    index('inspections_status_idx').on(t.status, t.createdAt, t.id),
+    index('inspections_parent_idx').on(t.parentId),
+  ],
+);
+
+export const steps = pgTable(
+  'steps',
+  {
+    id: uuid('id').primaryKey(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    endpoint: text('endpoint').notNull(),
+    method: text('method').notNull(),
+    url: text('url').notNull(),
+    startedAt: tstz('started_at').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    httpStatus: integer('http_status'),
+    flinksCode: text('flinks_code'),
+    outcome: text('outcome', { enum: STEP_OUTCOMES }).notNull(),
+    request: jsonb('request'),
+    response: jsonb('response'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('steps_inspection_seq_idx').on(t.inspectionId, t.seq)],
+);
+
+export const mfaContinuations = pgTable(
+  'mfa_continuations',
+  {
+    inspectionId: uuid('inspection_id')
+      .primaryKey()
+      .references(() => inspections.id, { onDelete: 'cascade' }),
+    authorizeToken: text('authorize_token').notNull(),
+    requestId: text('request_id').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+  },
+  (t) => [index('mfa_continuations_expires_idx').on(t.expiresAt)],
+);
+
+export type InspectionRow = typeof inspections.$inferSelect;
+export type StepRow = typeof steps.$inferSelect;

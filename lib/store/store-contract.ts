@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Inspection, InspectionStore, NewStep } from './types';
+
+/**
+ * The behaviour every InspectionStore must share, run by store.test.ts against each backend.
+ * One store per backend for the whole suite (PGlite takes seconds to open), so every test scopes
+ * its rows by a fresh institution or tag; the clock only moves forward (1 s per reading), so the
+ * newest rows of the whole store are always the current test's.
+ */
+
+export type OpenStore = (now: () => Date) => Promise<InspectionStore>;
+
+export function testClock(start = Date.UTC(2025, 0, 1)) {
+  let t = start;
+  return () => new Date((t += 1000));
+}
+
+export const step = (over: Partial<NewStep> = {}): NewStep => ({
+  endpoint: 'Authorize',
+  method: 'POST',
+  url: 'http://127.0.0.1:3000/simulator/v3/43387ca6/BankingServices/Authorize',
+  startedAt: new Date('2025-03-04T05:06:07.089Z'),
+  durationMs: 42,
+  httpStatus: 200,
+  flinksCode: null,
+  outcome: 'ok',
+  request: { headers: { 'content-type': 'application/json' }, body: { Institution: 'FlinksCapital' } },
+  response: { HttpStatusCode: 200, Login: { Id: randomUUID() } },
+  error: null,
+  ...over,
+});
+
+const scope = () => `Bank ${randomUUID().slice(0, 8)}`;
+
+export function contractSuite(name: string, open: OpenStore) {
+  describe(`InspectionStore contract: ${name}`, () => {
+    let store: InspectionStore;
+    beforeAll(async () => {
+      store = await open(testClock());
+    }, 60_000);
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const make = (n: number, over: Parameters<InspectionStore['createInspection']>[0]) =>
+      // Sequential on purpose: each gets a later createdAt than the previous one.
+      Array.from({ length: n }).reduce<Promise<Inspection[]>>(
+        async (acc) => [...(await acc), await store.createInspection(over)],
+        Promise.resolve([]),
+      );
+    const all = async (filter: Parameters<InspectionStore['listInspections']>[0]) =>
+      (await store.listInspections(filter, { limit: 500 })).items.map((i) => i.id);
+
+    it('creates, gets and updates an inspection', async () => {
+      const created = await store.createInspection({ mode: 'live', environment: 'simulator', institution: 'FlinksCapital', username: 'Greatday', tag: 'qa' });
+      expect(created).toMatchObject({ mode: 'live', status: 'in_progress', requestId: null, loginId: null, lastActivityAt: null, parentId: null, language: null });
+      expect(created.createdAt).toEqual(created.updatedAt);
+      expect(await store.getInspection(created.id)).toEqual(created);
+
+      const activity = new Date('2025-05-06T07:08:09.123Z');
+      const updated = await store.updateInspection(created.id, { status: 'authorized', requestId: 'req-1', lastActivityAt: activity, tag: undefined, flinksCode: null });
+      expect(updated).toMatchObject({ status: 'authorized', requestId: 'req-1', lastActivityAt: activity, tag: 'qa', flinksCode: null });
+      expect(updated!.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
+      expect(updated!.createdAt).toEqual(created.createdAt);
+      expect(await store.getInspection(created.id)).toEqual(updated);
+      expect(await store.updateInspection(created.id, { tag: null })).toMatchObject({ tag: null });
+    });
+
+    it('answers null for unknown or malformed ids', async () => {
+      expect(await store.getInspection(randomUUID())).toBeNull();
+      expect(await store.getInspection('not-a-uuid')).toBeNull();
+      expect(await store.updateInspection(randomUUID(), { status: 'failed' })).toBeNull();
+      expect(await store.listSteps(randomUUID())).toEqual([]);
+      await expect(store.appendStep(randomUUID(), step())).rejects.toThrow();
+    });
+
+    it('keeps steps in seq order per inspection', async () => {
+      const [a, b] = [await store.createInspection({ mode: 'live', environment: 'x' }), await store.createInspection({ mode: 'live', environment: 'x' })];
+      const s1 = await store.appendStep(a.id, step({ endpoint: 'Authorize' }));
+      await store.appendStep(b.id, step({ endpoint: 'Other' }));
+      const s2 = await store.appendStep(a.id, step({ endpoint: 'GetAccountsDetail', outcome: 'pending', httpStatus: 202 }));
+      expect([s1.seq, s2.seq]).toEqual([1, 2]);
+      expect(s1.inspectionId).toBe(a.id);
+      const listed = await store.listSteps(a.id);
+      expect(listed.map((s) => [s.seq, s.endpoint])).toEqual([[1, 'Authorize'], [2, 'GetAccountsDetail']]);
+      expect(listed[0]).toEqual(s1);
+      expect((await store.listSteps(b.id)).map((s) => s.seq)).toEqual([1]);
+    });
+
+    it('gives concurrent appends distinct consecutive seq numbers', async () => {
+      const i = await store.createInspection({ mode: 'cached', environment: 'x' });
+      const made = await Promise.all(Array.from({ length: 25 }, (_, k) => store.appendStep(i.id, step({ durationMs: k }))));
+      expect(made.map((s) => s.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, k) => k + 1));
+      const listed = await store.listSteps(i.id);
+      expect(listed.map((s) => s.seq)).toEqual(Array.from({ length: 25 }, (_, k) => k + 1));
+      expect(new Set(listed.map((s) => s.durationMs)).size).toBe(25);
+    });
+
+    it('round-trips request and response JSON', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const request = { headers: { 'x-api-key': '[redacted]' }, body: { SecurityResponses: { 'What city were you born in?': ['Montreal'] }, n: [1, 2.5, -3, null, true], deep: { a: { b: { c: 'é"\\\n' } } } } };
+      const saved = await store.appendStep(i.id, step({ request, response: { text: '<html>bad gateway' }, httpStatus: 502, outcome: 'transport_error', error: 'non-JSON body' }));
+      const empty = await store.appendStep(i.id, step({ request: {}, response: null, httpStatus: null }));
+      const nul = await store.appendStep(i.id, step({ response: { text: 'a\u0000b' }, request: { skip: undefined, keep: 1 } }));
+      const [r1, r2, r3] = await store.listSteps(i.id);
+      expect(r1).toEqual(saved);
+      expect(r1!.request).toEqual(request);
+      expect(r1!.response).toEqual({ text: '<html>bad gateway' });
+      expect(r2).toEqual(empty);
+      expect(r2!.response).toBeNull();
+      // jsonb cannot hold U+0000; both stores substitute U+FFFD rather than fail the append.
+      expect(r3!.response).toEqual({ text: 'a\ufffdb' });
+      expect(r3!.request).toEqual({ keep: 1 });
+      expect(r3).toEqual(nul);
+    });
+
+    it('lists newest first, unfiltered and filtered', async () => {
+      const made = await make(4, { mode: 'live', environment: 'x', institution: scope() });
+      const page = await store.listInspections({}, { limit: 4 });
+      expect(page.items.map((i) => i.id)).toEqual(made.map((i) => i.id).reverse());
+      expect(page.items[0]).toEqual(made[3]);
+      expect(page.nextCursor).not.toBeNull();
+    });
+
+    it('filters by loginId, requestId, tag, mode and status', async () => {
+      const tag = randomUUID();
+      const [a, b, c] = await make(3, { mode: 'cached', environment: 'x', tag });
+      const d = await store.createInspection({ mode: 'live', environment: 'x', tag });
+      await store.updateInspection(a!.id, { loginId: 'login-A', requestId: 'req-A' });
+      await store.updateInspection(b!.id, { loginId: 'login-A', status: 'mfa_pending' });
+      await store.updateInspection(c!.id, { status: 'failed', flinksCode: 'INVALID_LOGIN' });
+      expect(await all({ tag })).toEqual([d.id, c!.id, b!.id, a!.id]);
+      expect(await all({ tag, loginId: 'login-A' })).toEqual([b!.id, a!.id]);
+      expect(await all({ requestId: 'req-A', tag })).toEqual([a!.id]);
+      expect(await all({ tag, mode: 'live' })).toEqual([d.id]);
+      expect(await all({ tag, mode: 'cached' })).toEqual([c!.id, b!.id, a!.id]);
+      expect(await all({ tag, status: 'mfa_pending' })).toEqual([b!.id]);
+      expect(await all({ tag, status: 'authorized' })).toEqual([]);
+      expect(await all({ tag: `${tag}-other` })).toEqual([]);
+    });
+
+    it('matches institution ignoring case', async () => {
+      const name = scope();
+      const a = await store.createInspection({ mode: 'live', environment: 'x', institution: name });
+      const b = await store.createInspection({ mode: 'live', environment: 'x', institution: name.toUpperCase() });
+      await store.createInspection({ mode: 'live', environment: 'x', institution: `${name} 2` });
+      expect(await all({ institution: name.toLowerCase() })).toEqual([b.id, a.id]);
+    });
+
+    it('filters by an inclusive createdAt range', async () => {
+      const made = await make(5, { mode: 'live', environment: 'x', institution: scope() });
+      const institution = made[0]!.institution!;
+      const at = made.map((i) => i.createdAt);
+      expect(await all({ institution, from: at[1], to: at[3] })).toEqual([made[3]!.id, made[2]!.id, made[1]!.id]);
+      expect(await all({ institution, from: at[4] })).toEqual([made[4]!.id]);
+      expect(await all({ institution, to: at[0] })).toEqual([made[0]!.id]);
+      expect(await all({ institution, from: new Date(at[4]!.getTime() + 1) })).toEqual([]);
+    });
+
+    it('pages with a cursor without duplicates or gaps', async () => {
+      const made = await make(23, { mode: 'cached', environment: 'x', institution: scope() });
+      const institution = made[0]!.institution!;
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await store.listInspections({ institution }, { cursor, limit: 5 });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+        pages += 1;
+        if (cursor) expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+      } while (cursor && pages < 10);
+      expect(pages).toBe(5);
+      expect(seen).toEqual(made.map((i) => i.id).reverse());
+      // An exact multiple of the page size ends with a null cursor, not an empty extra page.
+      const first = await store.listInspections({ institution }, { limit: 20 });
+      const second = await store.listInspections({ institution }, { cursor: first.nextCursor, limit: 3 });
+      expect(second.items).toHaveLength(3);
+      expect(second.nextCursor).toBeNull();
+      // A cursor we did not issue is treated as no cursor.
+      const bogus = await store.listInspections({ institution }, { cursor: 'garbage!', limit: 2 });
+      expect(bogus.items.map((i) => i.id)).toEqual([made[22]!.id, made[21]!.id]);
+    });
+
+    it('stores, replaces, deletes and purges MFA continuations', async () => {
+      const [a, b, c] = await make(3, { mode: 'live', environment: 'x' });
+      const now = new Date('2025-06-01T12:00:00.000Z');
+      const later = new Date(now.getTime() + 8 * 60_000);
+      await store.putContinuation({ inspectionId: a!.id, authorizeToken: 'tok-1', requestId: 'r-1', expiresAt: later });
+      await store.putContinuation({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later });
+      expect(await store.getContinuation(a!.id)).toEqual({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later });
+      await store.putContinuation({ inspectionId: b!.id, authorizeToken: 't', requestId: 'r', expiresAt: new Date(now.getTime() - 1) });
+      await store.putContinuation({ inspectionId: c!.id, authorizeToken: 't', requestId: 'r', expiresAt: now });
+      expect(await store.purgeExpiredContinuations(now)).toBe(2);
+      expect(await store.getContinuation(b!.id)).toBeNull();
+      expect(await store.getContinuation(a!.id)).not.toBeNull();
+      await store.deleteContinuation(a!.id);
+      await store.deleteContinuation(a!.id);
+      expect(await store.getContinuation(a!.id)).toBeNull();
+      expect(await store.purgeExpiredContinuations(later)).toBe(0);
+      await expect(store.putContinuation({ inspectionId: randomUUID(), authorizeToken: 't', requestId: 'r', expiresAt: later })).rejects.toThrow();
+    });
+  });
+}
