@@ -1,0 +1,83 @@
+import type { Ctx } from './context';
+import { control } from './control';
+import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
+import { flinksError, methodNotAllowed, notFound } from './responses';
+import { findRoute } from './routes';
+import { createState, type State } from './state';
+import { summarize } from './control';
+
+/**
+ * createSimulator: a pure (Request) => Promise<Response> Flinks toolbox with its own state.
+ *
+ * Paths, relative to `basePath` (default ''; the app mounts it with basePath '/simulator'):
+ *   /v3/{customerId}/BankingServices/{Endpoint}[/{requestId}]   the Flinks API (../shared/flinks-api.md)
+ *   /_control/reset | /_control/clock | /_control/state          test controls (see control.ts)
+ * Anything else, or another customerId, is a Flinks-shaped 404. It never throws: a bug answers 500.
+ */
+
+export interface Simulator {
+  handle(req: Request): Promise<Response>;
+  /** Back to the initial state: fresh tokens/sessions, only the sample Greatday login, clock offset 0. */
+  reset(): void;
+  /** Moves the simulator's clock forward (token and session expiry, test_pending). */
+  advanceClock(ms: number): void;
+  now(): number;
+  summary(): ReturnType<typeof summarize>;
+  readonly options: ResolvedOptions;
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const opts = resolveOptions(options);
+  let offset = 0;
+  const now = () => opts.now() + offset;
+  let state: State = createState(opts.seed, now());
+  const ctx: Ctx = { opts, get state() { return state; }, now };
+
+  const reset = () => {
+    offset = 0;
+    state = createState(opts.seed, now());
+  };
+  const advanceClock = (ms: number) => {
+    offset += ms;
+  };
+
+  async function route(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    let path = url.pathname;
+    if (opts.basePath) {
+      if (path !== opts.basePath && !path.startsWith(`${opts.basePath}/`)) return notFound(path);
+      path = path.slice(opts.basePath.length);
+    }
+    const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+    const [first, customerId, services, endpoint, id, ...rest] = parts;
+    if (first === '_control' && customerId !== undefined && services === undefined) {
+      return control({ reset, advanceClock, now, state: () => state, maxBodyBytes: opts.maxBodyBytes }, req, customerId);
+    }
+    if (first?.toLowerCase() !== 'v3' || services?.toLowerCase() !== 'bankingservices' || !endpoint || rest.length > 0) {
+      return notFound(url.pathname);
+    }
+    if (customerId?.toLowerCase() !== opts.customerId.toLowerCase()) {
+      return flinksError(404, 'NOT_FOUND', `CustomerId ${customerId ?? ''} is not known to this instance`);
+    }
+    const found = findRoute(endpoint);
+    if (!found || (id !== undefined && !found.takesId)) return notFound(url.pathname);
+    if (!found.methods.includes(req.method)) return methodNotAllowed(req.method, found.methods.join(', '));
+    return found.run(ctx, req, id);
+  }
+
+  return {
+    async handle(req) {
+      try {
+        return await route(req);
+      } catch {
+        // Junk must never take the simulator down; nothing is logged (tokens could be in the request).
+        return flinksError(500, 'AGGREGATION_ERROR', 'The simulator failed to handle this request.');
+      }
+    },
+    reset,
+    advanceClock,
+    now,
+    summary: () => summarize(state, now()),
+    options: opts,
+  };
+}
