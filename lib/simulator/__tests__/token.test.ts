@@ -19,7 +19,8 @@ describe('GenerateAuthorizeToken (§2.2)', () => {
   });
 
   it('refuses a missing or wrong secret with 401 UNAUTHORIZED', async () => {
-    for (const headers of [{}, { 'flinks-auth-key': 'nope' }, { 'x-api-key': srv.credentials.secretKey }]) {
+    const variants: Record<string, string>[] = [{}, { 'flinks-auth-key': 'nope' }, { 'x-api-key': srv.credentials.secretKey }];
+    for (const headers of variants) {
       const r = await c.call('GenerateAuthorizeToken', { headers });
       expect(r.status).toBe(401);
       expect(r.body).toEqual({ HttpStatusCode: 401, FlinksCode: 'UNAUTHORIZED', Message: 'You must provide a valid auth key' });

@@ -1,0 +1,213 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { authorizeSuccessSchema, flinksErrorSchema, mfaRequiredSchema } from '@/lib/flinks/schemas';
+import { IMAGE_CHOICES } from '../png';
+import { caller, promptsOf, toolboxAnswer, type Reply } from '../testing/client';
+import { startSimulatorServer } from '../testing/serve';
+
+const srv = await startSimulatorServer({ seed: 'mfa-tests' });
+const c = caller(srv);
+afterAll(() => srv.close());
+beforeEach(() => srv.sim.reset());
+
+const challenges = (r: Reply) => mfaRequiredSchema.parse(r.body).SecurityChallenges;
+
+async function start(username: string, extra: Record<string, unknown> = {}) {
+  const tok = await c.token();
+  const first = await c.authorize(tok, c.live(username, extra));
+  expect(first.status).toBe(203);
+  const answer = (responses: Record<string, string[]>) =>
+    c.authorize(tok, { RequestId: first.body.RequestId, SecurityResponses: responses });
+  return { tok, first, answer };
+}
+
+describe('Greatday questions (D7)', () => {
+  it('asks one of the three Canadian questions, and the right answer opens the session', async () => {
+    const { first, answer } = await start('Greatday');
+    const [ch] = challenges(first);
+    expect(['What city were you born in?', 'What is the best country on earth?', 'What shape do people like most?']).toContain(ch?.Prompt);
+    expect(ch?.Type).toBe('QuestionAndAnswer');
+    expect(ch?.Iterables).toBeUndefined();
+    const ok = await answer({ [ch?.Prompt ?? '']: [`  ${toolboxAnswer(ch?.Prompt ?? '').toUpperCase()} `] });
+    expect(ok.status).toBe(200);
+    expect(authorizeSuccessSchema.parse(ok.body).RequestId).toBe(first.body.RequestId);
+  });
+
+  it('the question is random per attempt but repeatable with a seed', async () => {
+    const sequence = async () => {
+      srv.sim.reset();
+      const seen: string[] = [];
+      for (let i = 0; i < 8; i++) seen.push(promptsOf(await c.authorize(await c.token(), c.live('Greatday')))[0] ?? '');
+      return seen;
+    };
+    const a = await sequence();
+    expect(new Set(a).size).toBeGreaterThan(1);
+    expect(await sequence()).toEqual(a);
+    const other = await startSimulatorServer({ seed: 'another seed' });
+    try {
+      const oc = caller(other);
+      const b: string[] = [];
+      for (let i = 0; i < 8; i++) b.push(promptsOf(await oc.authorize(await oc.token(), oc.live('Greatday')))[0] ?? '');
+      expect(b).not.toEqual(a);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('French prompts for Language fr; the same answers are accepted', async () => {
+    const { first, answer } = await start('Greatday', { Language: 'fr' });
+    const prompt = promptsOf(first)[0] ?? '';
+    expect(prompt).toMatch(/Où|Quel|Quelle|quelle/);
+    expect(toolboxAnswer(prompt)).not.toBe('');
+    const ok = await answer({ [prompt]: [toolboxAnswer(prompt)] });
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('wrong and missing answers (D4, D5)', () => {
+  it('D4: a wrong answer is 401 INVALID_SECURITY_RESPONSE with the RequestId and another question; the third ends it', async () => {
+    const { first, answer } = await start('Greatday');
+    const p1 = promptsOf(first)[0] ?? '';
+    const w1 = await answer({ [p1]: ['wrong'] });
+    expect(w1.status).toBe(401);
+    const e1 = flinksErrorSchema.parse(w1.body);
+    expect(e1).toMatchObject({ FlinksCode: 'INVALID_SECURITY_RESPONSE', RequestId: first.body.RequestId });
+    const p2 = e1.SecurityChallenges?.[0]?.Prompt ?? '';
+    expect(p2).not.toBe(p1);
+    const w2 = await answer({ [p2]: ['wrong'] });
+    expect(w2.body.FlinksCode).toBe('INVALID_SECURITY_RESPONSE');
+    const p3 = promptsOf(w2)[0] ?? '';
+    const w3 = await answer({ [p3]: ['wrong'] });
+    expect(w3.status).toBe(401);
+    expect(w3.body).toMatchObject({ FlinksCode: 'INVALID_SECURITY_RESPONSE_NO_RETRY', RequestId: first.body.RequestId });
+    // The session is over: even the right answer now finds nothing.
+    const after = await answer({ [p3]: [toolboxAnswer(p3)] });
+    expect(after.status).toBe(400);
+    expect(after.body.FlinksCode).toBe('SESSION_NONEXISTENT');
+  });
+
+  it('D4: a wrong answer followed by the right one to the new question succeeds', async () => {
+    const { first, answer } = await start('Greatday');
+    const w = await answer({ [promptsOf(first)[0] ?? '']: ['nope'] });
+    const p = promptsOf(w)[0] ?? '';
+    expect((await answer({ [p]: [toolboxAnswer(p)] })).status).toBe(200);
+  });
+
+  it('D5: a key that was not asked is 401 UNKNOWN_CHALLENGE_KEY (prompts are verbatim)', async () => {
+    const { first, answer } = await start('sim_choice');
+    const prompt = promptsOf(first)[0] ?? '';
+    const r = await answer({ [prompt.toUpperCase()]: ['Blue'] });
+    expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ FlinksCode: 'UNKNOWN_CHALLENGE_KEY', RequestId: first.body.RequestId });
+    expect((await answer({ [prompt]: ['Blue'] })).status).toBe(200);
+  });
+
+  it('D5: empty answers (or none) get the same 203 again, without counting as wrong', async () => {
+    const { first, answer } = await start('Greatday');
+    const prompt = promptsOf(first)[0] ?? '';
+    for (let i = 0; i < 4; i++) {
+      const again = await answer({ [prompt]: [] });
+      expect(again.status).toBe(203);
+      expect(again.body).toEqual(first.body);
+    }
+    expect((await answer({})).body).toEqual(first.body);
+    expect((await answer({ [prompt]: [toolboxAnswer(prompt)] })).status).toBe(200);
+  });
+
+  it('D3: a RequestId idle for 8 minutes is 400 SESSION_NONEXISTENT', async () => {
+    const { first, answer } = await start('Greatday');
+    const prompt = promptsOf(first)[0] ?? '';
+    srv.sim.advanceClock(7 * 60_000);
+    expect((await answer({ [prompt]: [] })).status).toBe(203); // activity resets the idle timer
+    await c.call('/_control/clock', { body: { AdvanceMs: 8 * 60_000 + 1 } });
+    const r = await answer({ [prompt]: [toolboxAnswer(prompt)] });
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({
+      HttpStatusCode: 400,
+      FlinksCode: 'SESSION_NONEXISTENT',
+      Message: `RequestId ${first.body.RequestId} is invalid or session has ended`,
+    });
+  });
+
+  it('answering an already authorized session is 400 ALREADY_AUTHORIZED', async () => {
+    const { first, answer } = await start('sim_choice');
+    const prompt = promptsOf(first)[0] ?? '';
+    expect((await answer({ [prompt]: ['Blue'] })).status).toBe(200);
+    expect((await answer({ [prompt]: ['Blue'] })).body.FlinksCode).toBe('ALREADY_AUTHORIZED');
+  });
+});
+
+describe('simulator-only MFA personas', () => {
+  it('sim_choice: MultipleChoice with Iterables, answer Blue', async () => {
+    const { first, answer } = await start('sim_choice');
+    const [ch] = challenges(first);
+    expect(ch).toMatchObject({ Type: 'MultipleChoice', Iterables: expect.arrayContaining(['Blue']) });
+    expect((await answer({ [ch?.Prompt ?? '']: ['Red'] })).body.FlinksCode).toBe('INVALID_SECURITY_RESPONSE');
+    expect((await answer({ [ch?.Prompt ?? '']: ['blue'] })).status).toBe(200);
+  });
+
+  it('sim_multi: MultipleChoiceMultipleAnswers, Red and Green in any order', async () => {
+    const { first, answer } = await start('sim_multi');
+    const [ch] = challenges(first);
+    expect(ch?.Type).toBe('MultipleChoiceMultipleAnswers');
+    expect((await answer({ [ch?.Prompt ?? '']: ['Red'] })).body.FlinksCode).toBe('INVALID_SECURITY_RESPONSE');
+    expect((await answer({ [ch?.Prompt ?? '']: ['green', 'RED'] })).status).toBe(200);
+  });
+
+  it('sim_image: ImageSelection with base64 PNG Iterables; the second image is right', async () => {
+    const { first, answer } = await start('sim_image');
+    const [ch] = challenges(first);
+    expect(ch?.Type).toBe('ImageSelection');
+    expect(ch?.Iterables?.length).toBeGreaterThanOrEqual(2);
+    for (const img of ch?.Iterables ?? []) {
+      expect(Buffer.from(img, 'base64').subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    }
+    expect(ch?.Iterables?.[1]).toBe(IMAGE_CHOICES[1]);
+    expect((await answer({ [ch?.Prompt ?? '']: [ch?.Iterables?.[0] ?? ''] })).status).toBe(401);
+    expect((await answer({ [ch?.Prompt ?? '']: [ch?.Iterables?.[1] ?? ''] })).status).toBe(200);
+  });
+
+  it('sim_text_or_call: a delivery choice, then a code round (123456)', async () => {
+    const { first, answer } = await start('sim_text_or_call');
+    const [ch] = challenges(first);
+    expect(ch?.Type).toBe('TextOrCall');
+    const second = await answer({ [ch?.Prompt ?? '']: [ch?.Iterables?.[1] ?? ''] });
+    expect(second.status).toBe(203);
+    const [code] = challenges(second);
+    expect(code?.Type).toBe('QuestionAndAnswer');
+    expect(second.body.RequestId).toBe(first.body.RequestId);
+    expect((await answer({ [code?.Prompt ?? '']: ['123456'] })).status).toBe(200);
+  });
+
+  it('sim_two_rounds: a toolbox question, then the favourite colour', async () => {
+    const { first, answer } = await start('sim_two_rounds');
+    const p1 = promptsOf(first)[0] ?? '';
+    const second = await answer({ [p1]: [toolboxAnswer(p1)] });
+    expect(promptsOf(second)).toEqual(['What is your favourite colour?']);
+    expect((await answer({ 'What is your favourite colour?': ['Blue'] })).status).toBe(200);
+  });
+
+  it('sim_all_types: every challenge type in one 203, all answered in one call', async () => {
+    const { first, answer } = await start('sim_all_types');
+    const list = challenges(first);
+    expect(new Set(list.map((ch) => ch.Type))).toEqual(
+      new Set(['QuestionAndAnswer', 'MultipleChoice', 'MultipleChoiceMultipleAnswers', 'ImageSelection', 'TextOrCall']),
+    );
+    const right: Record<string, string[]> = {};
+    for (const ch of list) {
+      right[ch.Prompt] =
+        ch.Type === 'QuestionAndAnswer' ? [toolboxAnswer(ch.Prompt)]
+        : ch.Type === 'MultipleChoice' ? ['Blue']
+        : ch.Type === 'MultipleChoiceMultipleAnswers' ? ['Red', 'Green']
+        : ch.Type === 'ImageSelection' ? [ch.Iterables?.[1] ?? '']
+        : [ch.Iterables?.[0] ?? ''];
+    }
+    const partial = Object.fromEntries(Object.entries(right).slice(0, 2));
+    expect((await answer(partial)).status).toBe(203);
+    expect((await answer(right)).status).toBe(200);
+  });
+
+  it('sim_ prompts are French too', async () => {
+    const { first } = await start('sim_choice', { Language: 'fr' });
+    expect(promptsOf(first)[0]).toMatch(/Quel|quelle|Où/);
+  });
+});
