@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { getEnv } from '@/lib/env';
+import { EnvironmentBadge } from '@/components/environment-badge';
+import { Providers } from '@/components/providers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Flinks Session Inspector',
+  description: 'Open Flinks sessions, answer MFA, and see what Flinks returns.',
+};
+
+// The environment badge reflects the running server's configuration, not the build's.
+export const dynamic = 'force-dynamic';
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const { environment } = getEnv().flinks;
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
+            <Link href="/" className="font-semibold text-slate-900">
+              Flinks Session Inspector
+            </Link>
+            <EnvironmentBadge environment={environment} />
+          </div>
+        </header>
+        <Providers>
+          <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

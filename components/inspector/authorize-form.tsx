@@ -1,0 +1,53 @@
+'use client';
+
+import type { FormEvent } from 'react';
+import type { AuthorizeFormValues, FieldErrors } from '@/lib/inspector/form-schema';
+import type { Persona } from '@/lib/inspector/personas';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { ModeSwitch } from './mode-switch';
+import { LiveFields } from './live-fields';
+import { PersonaPicker } from './persona-picker';
+
+type Props = {
+  values: AuthorizeFormValues;
+  onChange: (values: AuthorizeFormValues) => void;
+  errors: FieldErrors;
+  personas: readonly Persona[];
+  pending: boolean;
+  onSubmit: () => void;
+};
+
+export function AuthorizeForm({ values, onChange, errors, personas, pending, onSubmit }: Props) {
+  const set = <K extends keyof AuthorizeFormValues>(key: K, value: AuthorizeFormValues[K]) => onChange({ ...values, [key]: value });
+  const pick = (p: Persona) =>
+    onChange({ ...values, mode: 'live', institution: 'FlinksCapital', username: p.username, password: p.password, loginId: '' });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pending) onSubmit();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Authorize" className="space-y-5">
+      <ModeSwitch value={values.mode} onChange={(mode) => set('mode', mode)} />
+      {personas.length > 0 ? <PersonaPicker personas={personas} onPick={pick} /> : null}
+      {values.mode === 'cached' ? (
+        <TextField
+          label="Login ID"
+          name="loginId"
+          value={values.loginId}
+          onValueChange={(v) => set('loginId', v)}
+          error={errors.loginId}
+          placeholder="5e115eac-1209-4f19-641c-08d6d484e2fe"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      ) : (
+        <LiveFields values={values} errors={errors} set={set} />
+      )}
+      <TextField label="Tag" name="tag" value={values.tag} onValueChange={(v) => set('tag', v)} error={errors.tag} hint="Optional free text echoed back by Flinks." autoComplete="off" />
+      <Button type="submit" disabled={pending} aria-disabled={pending}>
+        Authorize
+      </Button>
+    </form>
+  );
+}

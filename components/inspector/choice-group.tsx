@@ -1,0 +1,47 @@
+'use client';
+
+import { imageSrc } from '@/lib/inspector/build-security-responses';
+
+type Props = {
+  name: string;
+  prompt: string;
+  options: readonly string[];
+  multiple: boolean;
+  images?: boolean;
+  errorId: string;
+  invalid: boolean;
+};
+
+/** A radio or checkbox group whose accessible name is the prompt; image choices show the picture. */
+export function ChoiceGroup({ name, prompt, options, multiple, images = false, errorId, invalid }: Props) {
+  const groupLabelId = `${name}-label`;
+  return (
+    <div
+      role={multiple ? 'group' : 'radiogroup'}
+      aria-labelledby={groupLabelId}
+      aria-describedby={errorId}
+      aria-invalid={invalid ? true : undefined}
+      className="space-y-2"
+    >
+      <p id={groupLabelId} className="text-sm font-medium text-slate-800">
+        {prompt}
+      </p>
+      <div className={images ? 'flex flex-wrap gap-3' : 'grid gap-2'}>
+        {options.map((option, i) => (
+          <label
+            key={`${i}-${option.slice(0, 32)}`}
+            className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50"
+          >
+            <input type={multiple ? 'checkbox' : 'radio'} name={name} value={option} className="accent-indigo-600" />
+            {images ? (
+              // eslint-disable-next-line @next/next/no-img-element -- inline data: images from Flinks, nothing to optimise
+              <img src={imageSrc(option)} alt={`Image ${i + 1}`} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain [image-rendering:pixelated]" />
+            ) : (
+              <span className="break-words">{option}</span>
+            )}
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ErrorView } from '@/lib/inspector/views';
+
+/** role=alert: announced when it appears; a Flinks error always shows its FlinksCode as written. */
+export function ErrorPanel({ error }: { error: ErrorView }) {
+  return (
+    <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
+      {error.kind === 'flinks' ? <FlinksErrorBody error={error} /> : null}
+      {error.kind === 'transport' ? (
+        <>
+          <p className="font-semibold">{error.reason === 'timeout' ? 'Timed out waiting for Flinks' : 'The call to Flinks failed'}</p>
+          <p>{error.message}</p>
+          {error.httpStatus !== null ? <p className="text-red-800">HTTP status: {error.httpStatus}</p> : null}
+          <details className="rounded border border-red-200 bg-white p-2">
+            <summary className="cursor-pointer font-medium">Raw response</summary>
+            <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all text-xs text-slate-800">{error.raw ?? '(no response body was received)'}</pre>
+          </details>
+        </>
+      ) : null}
+      {error.kind === 'app' ? <p>{error.message}</p> : null}
+    </div>
+  );
+}
+
+function FlinksErrorBody({ error }: { error: Extract<ErrorView, { kind: 'flinks' }> }) {
+  return (
+    <>
+      <p className="font-semibold">
+        Flinks error <code className="rounded bg-red-100 px-1 font-mono">{error.flinksCode}</code>
+        <span className="font-normal text-red-800"> (HTTP {error.httpStatus})</span>
+      </p>
+      <p>{error.explanation}</p>
+      {error.message ? <p className="text-red-800">Flinks says: “{error.message}”</p> : null}
+      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[9rem_1fr]">
+        <dt className="font-medium">Who must act</dt>
+        <dd>{error.whoActsLabel}</dd>
+        <dt className="font-medium">Retry</dt>
+        <dd>{error.retryLabel}</dd>
+        <dt className="font-medium">Next step</dt>
+        <dd>{error.action}</dd>
+        {error.requestId ? (
+          <>
+            <dt className="font-medium">Request ID</dt>
+            <dd className="break-all font-mono text-xs">{error.requestId}</dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ChallengeView } from '@/lib/inspector/views';
+import { MfaForm } from './mfa-form';
+
+afterEach(cleanup);
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==';
+const ALL: ChallengeView[] = [
+  { type: 'QuestionAndAnswer', prompt: 'What city were you born in?', iterables: [] },
+  { type: 'MultipleChoice', prompt: 'Which colour is your card?', iterables: ['Red', 'Blue'] },
+  { type: 'MultipleChoiceMultipleAnswers', prompt: 'Select every colour in your flag.', iterables: ['Red', 'Green', 'Blue'] },
+  { type: 'ImageSelection', prompt: 'Select your security image.', iterables: [PNG, `data:image/png;base64,${PNG}`] },
+  { type: 'TextOrCall', prompt: 'How would you like to receive your code?', iterables: ['Text message', 'Phone call'] },
+  { type: 'Fingerprint', prompt: 'Describe the sensor', iterables: [] },
+];
+
+describe('MfaForm', () => {
+  it('renders one field per challenge, named by its prompt', () => {
+    render(<MfaForm challenges={ALL} round={1} pending={false} onAnswer={() => {}} />);
+    expect(screen.getByRole('textbox', { name: 'What city were you born in?' })).toBeInTheDocument();
+    expect(screen.getByRole('radiogroup', { name: 'Which colour is your card?' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Select every colour in your flag.' })).toBeInTheDocument();
+    expect(screen.getByRole('radiogroup', { name: 'Select your security image.' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Image 2' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Image 1' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(screen.getByRole('img', { name: 'Image 2' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(screen.getByRole('radiogroup', { name: 'How would you like to receive your code?' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Describe the sensor' })).toBeInTheDocument();
+    expect(screen.getByText('Challenge type: Fingerprint')).toBeInTheDocument();
+  });
+
+  it('submits every answer keyed by its exact prompt', () => {
+    const onAnswer = vi.fn();
+    render(<MfaForm challenges={ALL} round={1} pending={false} onAnswer={onAnswer} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'What city were you born in?' }), { target: { value: 'Montreal' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Blue' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Red' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Green' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Image 2' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Phone call' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Describe the sensor' }), { target: { value: 'round' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+    expect(onAnswer).toHaveBeenCalledWith({
+      'What city were you born in?': ['Montreal'],
+      'Which colour is your card?': ['Blue'],
+      'Select every colour in your flag.': ['Red', 'Green'],
+      'Select your security image.': [`data:image/png;base64,${PNG}`],
+      'How would you like to receive your code?': ['Phone call'],
+      'Describe the sensor': ['round'],
+    });
+  });
+
+  it('marks unanswered fields invalid and does not submit', () => {
+    const onAnswer = vi.fn();
+    render(<MfaForm challenges={ALL.slice(0, 1)} round={1} pending={false} onAnswer={onAnswer} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+    expect(onAnswer).not.toHaveBeenCalled();
+    const input = screen.getByRole('textbox', { name: 'What city were you born in?' });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription('Enter an answer.');
+  });
+});

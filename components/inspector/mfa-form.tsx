@@ -1,0 +1,46 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { buildSecurityResponses, valuesFromFormData } from '@/lib/inspector/build-security-responses';
+import type { SecurityResponses } from '@/lib/flinks/schemas';
+import type { ChallengeView } from '@/lib/inspector/views';
+import { Button } from '@/components/ui/button';
+import { MfaField } from './mfa-field';
+
+type Props = { challenges: readonly ChallengeView[]; round: number; pending: boolean; onAnswer: (responses: SecurityResponses) => void };
+
+/** Every challenge of one 203 in one form: Flinks wants all answers of a round in one call (§5). */
+export function MfaForm({ challenges, round, pending, onAnswer }: Props) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (pending) return;
+    const built = buildSecurityResponses(challenges, valuesFromFormData(new FormData(e.currentTarget)));
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    onAnswer(built.responses);
+  }
+  return (
+    <section aria-labelledby="mfa-heading" className="space-y-4">
+      <div>
+        <h2 id="mfa-heading" className="text-lg font-semibold text-slate-900">
+          Security questions
+        </h2>
+        <p className="text-sm text-slate-600">
+          Round {round}: the institution asks {challenges.length === 1 ? 'one question' : `${challenges.length} questions`}. Answers go to Flinks keyed by the exact prompt.
+        </p>
+      </div>
+      <form onSubmit={submit} noValidate aria-label="Security questions" className="space-y-5">
+        {challenges.map((c, i) => (
+          <MfaField key={`${i}-${c.prompt}`} challenge={c} index={i} error={errors[`mfa-${i}`]} />
+        ))}
+        <Button type="submit" disabled={pending}>
+          Submit answers
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import type { AuthorizeFormValues } from '@/lib/inspector/form-schema';
+
+type Mode = AuthorizeFormValues['mode'];
+
+const MODES: { value: Mode; label: string; hint: string }[] = [
+  { value: 'cached', label: 'Cached', hint: 'Open a saved login from its Login ID, no bank contact.' },
+  { value: 'live', label: 'Live', hint: 'Log in to the institution now (credentials or a Login ID).' },
+];
+
+export function ModeSwitch({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
+  return (
+    <div role="radiogroup" aria-labelledby="mode-label" className="space-y-2">
+      <span id="mode-label" className="block text-sm font-medium text-slate-800">
+        Mode
+      </span>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {MODES.map((m) => (
+          <label
+            key={m.value}
+            className={`flex cursor-pointer gap-3 rounded-md border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${
+              value === m.value ? 'border-indigo-600 bg-indigo-50' : 'border-slate-300 bg-white'
+            }`}
+          >
+            <input
+              type="radio"
+              name="mode"
+              value={m.value}
+              checked={value === m.value}
+              onChange={() => onChange(m.value)}
+              className="mt-0.5 accent-indigo-600"
+            />
+            <span>
+              <span className="block font-medium text-slate-900">{m.label}</span>
+              <span className="block text-slate-600">{m.hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}

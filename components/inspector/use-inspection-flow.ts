@@ -1,0 +1,93 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection';
+import type { SecurityResponses } from '@/lib/flinks/schemas';
+import { EMPTY_FORM, formPayload, parseAuthorizeForm, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-schema';
+import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
+
+export type Flow =
+  | { stage: 'form'; inspectionId: string | null; error: ErrorView | null }
+  | { stage: 'mfa'; inspectionId: string; challenges: ChallengeView[]; round: number; error: ErrorView | null }
+  | { stage: 'result'; inspectionId: string; session: SessionView };
+
+const START: Flow = { stage: 'form', inspectionId: null, error: null };
+
+function next(current: Flow, result: InspectionResult): Flow {
+  switch (result.kind) {
+    case 'authorized':
+      return { stage: 'result', inspectionId: result.inspectionId, session: result.session };
+    case 'mfa': {
+      const round = current.stage === 'mfa' ? current.round + 1 : 1;
+      return { stage: 'mfa', inspectionId: result.inspectionId, challenges: result.challenges, round, error: result.error };
+    }
+    case 'error':
+      // A timeout while answering leaves the round answerable: keep the questions on screen.
+      if (result.mfaOpen && current.stage === 'mfa') return { ...current, error: result.error };
+      return { stage: 'form', inspectionId: result.inspectionId, error: result.error };
+    case 'invalid':
+      return { stage: 'form', inspectionId: null, error: { kind: 'app', message: result.message } };
+  }
+}
+
+/** The page's state machine: form → (MFA rounds) → result, with errors that never strand the user. */
+export function useInspectionFlow() {
+  const [values, setValues] = useState<AuthorizeFormValues>(EMPTY_FORM);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [flow, setFlow] = useState<Flow>(START);
+  const [generation, setGeneration] = useState(0);
+  const [started, setStarted] = useState(false);
+
+  const apply = (result: InspectionResult) => {
+    if (result.kind === 'invalid') setFieldErrors(result.fieldErrors);
+    setFlow((current) => next(current, result));
+  };
+
+  // A thrown action (a bug, or the server unreachable) must not strand the user either.
+  const onFailure = (err: unknown) => {
+    const message = `The dashboard could not complete the request (${err instanceof Error ? err.message : 'unknown error'}). Try again or start over.`;
+    setFlow((f) => (f.stage === 'result' ? f : { ...f, error: { kind: 'app', message } }));
+  };
+
+  const start = useMutation({
+    mutationFn: (payload: unknown) => startInspectionAction(payload),
+    onSuccess: apply,
+    onError: onFailure,
+  });
+  const answer = useMutation({
+    mutationFn: (input: { inspectionId: string; responses: SecurityResponses }) => answerMfaAction(input),
+    onSuccess: apply,
+    onError: onFailure,
+  });
+
+  function submitForm() {
+    const parsed = parseAuthorizeForm(formPayload(values));
+    if (!parsed.ok) {
+      setFieldErrors(parsed.fieldErrors);
+      return;
+    }
+    setFieldErrors({});
+    setStarted(true);
+    setFlow(START);
+    start.mutate(formPayload(values));
+  }
+
+  function submitAnswers(responses: SecurityResponses) {
+    if (flow.stage !== 'mfa') return;
+    setFlow({ ...flow, error: null });
+    answer.mutate({ inspectionId: flow.inspectionId, responses });
+  }
+
+  function startOver() {
+    start.reset();
+    answer.reset();
+    setValues(EMPTY_FORM);
+    setFieldErrors({});
+    setFlow(START);
+    setStarted(false);
+    setGeneration((g) => g + 1);
+  }
+
+  return { values, setValues, fieldErrors, flow, generation, started, pending: start.isPending || answer.isPending, startPending: start.isPending, submitForm, submitAnswers, startOver };
+}

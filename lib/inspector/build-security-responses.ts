@@ -1,0 +1,70 @@
+import type { SecurityResponses } from '@/lib/flinks/schemas';
+import type { ChallengeView } from './views';
+
+/**
+ * MFA form fields → SecurityResponses. Keys are the exact Prompt strings, never transformed
+ * (../shared/flinks-api.md §5 step 3: a re-cased key is UNKNOWN_CHALLENGE_KEY); values are arrays.
+ * Field names are positional (`mfa-0`, `mfa-1`…) so a prompt's punctuation never touches the DOM name.
+ */
+
+export const mfaFieldName = (index: number) => `mfa-${index}`;
+
+/** Which widget a challenge gets, by its Type; anything unknown is a text input. */
+export type MfaWidget = 'text' | 'radio' | 'checkbox' | 'image-radio' | 'unknown';
+
+export function widgetFor(c: ChallengeView): MfaWidget {
+  switch (c.type) {
+    case 'QuestionAndAnswer':
+      return 'text';
+    case 'MultipleChoice':
+    case 'TextOrCall':
+      return c.iterables.length > 0 ? 'radio' : 'text';
+    case 'MultipleChoiceMultipleAnswers':
+      return c.iterables.length > 0 ? 'checkbox' : 'text';
+    case 'ImageSelection':
+      return c.iterables.length > 0 ? 'image-radio' : 'text';
+    default:
+      return 'unknown';
+  }
+}
+
+export type MfaValues = Record<string, string[]>;
+
+/** FormData keeps every value of a checkbox group under one name. */
+export function valuesFromFormData(form: FormData): MfaValues {
+  const out: MfaValues = {};
+  for (const key of new Set(form.keys())) {
+    out[key] = form.getAll(key).filter((v): v is string => typeof v === 'string');
+  }
+  return out;
+}
+
+export type BuiltResponses =
+  | { ok: true; responses: SecurityResponses }
+  | { ok: false; errors: Record<string, string> };
+
+export function buildSecurityResponses(challenges: readonly ChallengeView[], values: MfaValues): BuiltResponses {
+  const responses: SecurityResponses = {};
+  const errors: Record<string, string> = {};
+  challenges.forEach((c, i) => {
+    const name = mfaFieldName(i);
+    const widget = widgetFor(c);
+    const raw = values[name] ?? [];
+    // Choice values are sent exactly as offered (an image is its Iterables value); free text is trimmed.
+    const answers = widget === 'text' || widget === 'unknown' ? raw.map((v) => v.trim()).filter(Boolean) : raw.filter((v) => v !== '');
+    if (answers.length === 0) {
+      errors[name] = widget === 'checkbox' ? 'Choose at least one answer.' : widget === 'text' || widget === 'unknown' ? 'Enter an answer.' : 'Choose an answer.';
+      return;
+    }
+    const key = c.prompt;
+    responses[key] = [...(responses[key] ?? []), ...(widget === 'checkbox' ? answers : answers.slice(0, 1))];
+  });
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, responses };
+}
+
+/** An Iterable as an <img> src: base64 PNG data (§4.2), or already a data: / http(s) URL. */
+export function imageSrc(value: string): string {
+  const v = value.trim();
+  if (/^data:/i.test(v) || /^https?:\/\//i.test(v)) return v;
+  return `data:image/png;base64,${v.replace(/\s+/g, '')}`;
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { flinksClient, type FlinksClient } from '@/lib/flinks/client';
+import { getEnv, type Environment } from '@/lib/env';
+import { getStore } from '@/lib/store';
+import type { InspectionStore } from '@/lib/store/types';
+
+/** What the use cases need; injectable so tests run them against a simulator and a memory store. */
+export type InspectorDeps = {
+  client: Pick<FlinksClient, 'generateAuthorizeToken' | 'authorize'>;
+  store: InspectionStore;
+  environment: Environment;
+  now: () => Date;
+};
+
+export async function defaultDeps(): Promise<InspectorDeps> {
+  return {
+    client: flinksClient(),
+    store: await getStore(),
+    environment: getEnv().flinks.environment,
+    now: () => new Date(),
+  };
+}
+
+/** D3: a RequestId dies after 8 minutes without activity; the continuation lives as long. */
+export const MFA_CONTINUATION_TTL_MS = 8 * 60_000;

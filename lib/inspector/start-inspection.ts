@@ -1,0 +1,49 @@
+import type { AuthorizeBody } from '@/lib/flinks/schemas';
+import type { InspectorDeps } from './deps';
+import type { AuthorizeInput } from './form-schema';
+import { recordExchange, stepOutcomeOf } from './record';
+import { settleAuthorize } from './settle';
+import { toFlinksErrorView, toTransportErrorView, type InspectionResult } from './views';
+
+/** The Authorize body for a parsed form: cached sends LoginId + MostRecentCached:true (§3.1). */
+export function authorizeBodyFor(input: AuthorizeInput): AuthorizeBody {
+  if (input.mode === 'cached') {
+    return { LoginId: input.loginId, MostRecentCached: true, ...(input.tag ? { Tag: input.tag } : {}) };
+  }
+  // A LoginId in live mode is a live refresh of a saved login; credentials are not sent with it.
+  const who = input.loginId
+    ? { LoginId: input.loginId }
+    : { Institution: input.institution, Username: input.username, Password: input.password };
+  return { ...who, MostRecentCached: false, Save: input.save, Language: input.language, ...(input.tag ? { Tag: input.tag } : {}) };
+}
+
+/**
+ * Opens one inspection: a fresh authorize token (secret key), then Authorize. Every exchange is
+ * recorded before this returns; the token never leaves the server.
+ */
+export async function startInspection(input: AuthorizeInput, deps: InspectorDeps): Promise<InspectionResult> {
+  const { store, client } = deps;
+  const live = input.mode === 'live';
+  const inspection = await store.createInspection({
+    mode: input.mode,
+    environment: deps.environment,
+    loginId: input.loginId ?? null,
+    tag: input.tag ?? null,
+    institution: live ? input.institution : null,
+    username: live ? (input.username ?? null) : null,
+    language: live ? input.language : null,
+  });
+  const id = inspection.id;
+
+  const token = await client.generateAuthorizeToken();
+  const tokenStep = stepOutcomeOf(token);
+  await recordExchange(store, id, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
+  if (token.kind !== 'ok') {
+    const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error) : toTransportErrorView(token);
+    await store.updateInspection(id, { status: 'failed', flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null });
+    return { kind: 'error', inspectionId: id, error, mfaOpen: false };
+  }
+
+  const result = await client.authorize(token.token, authorizeBodyFor(input));
+  return settleAuthorize(deps, id, token.token, result, 'start');
+}

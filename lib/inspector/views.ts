@@ -1,0 +1,111 @@
+import type { AuthorizeSuccess, FlinksErrorBody, SecurityChallenge } from '@/lib/flinks/schemas';
+import { describeFlinksCode, RETRY_LABEL, WHO_ACTS_LABEL, type Retry, type WhoActs } from '@/lib/flinks/codes';
+import type { FieldErrors } from './form-schema';
+
+/**
+ * What the browser receives: plain, serializable views with nothing secret in them (no authorize
+ * token, no keys, no password). Built on the server from the client's result unions.
+ */
+
+export type ChallengeView = { type: string; prompt: string; iterables: string[] };
+
+export type SessionView = {
+  requestId: string;
+  loginId: string;
+  username: string | null;
+  loginType: string | null;
+  lastRefresh: string | null;
+  isScheduledRefresh: boolean | null;
+  institution: string | null;
+  institutionName: string | null;
+  institutionId: number | null;
+  tag: string | null;
+  links: { rel: string; href: string }[];
+};
+
+export type FlinksErrorView = {
+  kind: 'flinks';
+  flinksCode: string;
+  message: string | null;
+  httpStatus: number;
+  requestId: string | null;
+  explanation: string;
+  whoActs: WhoActs;
+  whoActsLabel: string;
+  retry: Retry;
+  retryLabel: string;
+  action: string;
+};
+
+export type TransportErrorView = {
+  kind: 'transport';
+  reason: string;
+  /** What happened, in words. */
+  message: string;
+  httpStatus: number | null;
+  /** The first bytes of the raw response (redacted), when there was one. */
+  raw: string | null;
+};
+
+/** Our own failures: unknown inspection, MFA state gone, bad input that slipped past the client. */
+export type AppErrorView = { kind: 'app'; message: string };
+
+export type ErrorView = FlinksErrorView | TransportErrorView | AppErrorView;
+
+export type InspectionResult =
+  | { kind: 'authorized'; inspectionId: string; session: SessionView }
+  | { kind: 'mfa'; inspectionId: string; requestId: string; challenges: ChallengeView[]; error: ErrorView | null }
+  /** mfaOpen: the MFA round is still answerable (e.g. a timeout while answering). */
+  | { kind: 'error'; inspectionId: string | null; error: ErrorView; mfaOpen: boolean }
+  | { kind: 'invalid'; fieldErrors: FieldErrors; message: string };
+
+export function toChallengeViews(challenges: readonly SecurityChallenge[]): ChallengeView[] {
+  return challenges.map((c) => ({ type: c.Type, prompt: c.Prompt, iterables: c.Iterables ? [...c.Iterables] : [] }));
+}
+
+export function toSessionView(data: AuthorizeSuccess): SessionView {
+  return {
+    requestId: data.RequestId,
+    loginId: data.Login.Id,
+    username: data.Login.Username ?? null,
+    loginType: data.Login.Type ?? null,
+    lastRefresh: data.Login.LastRefresh ?? null,
+    isScheduledRefresh: data.Login.IsScheduledRefresh ?? null,
+    institution: data.Institution ?? null,
+    institutionName: data.InstitutionName ?? data.Institution ?? null,
+    institutionId: data.InstitutionId ?? null,
+    tag: data.Tag ?? null,
+    links: (data.Links ?? []).map((l) => ({ rel: l.rel, href: l.href })),
+  };
+}
+
+export function toFlinksErrorView(status: number, body: FlinksErrorBody): FlinksErrorView {
+  const info = describeFlinksCode(body.FlinksCode);
+  return {
+    kind: 'flinks',
+    flinksCode: body.FlinksCode,
+    message: body.Message ?? null,
+    httpStatus: status,
+    requestId: body.RequestId ?? null,
+    explanation: info.explanation,
+    whoActs: info.whoActs,
+    whoActsLabel: WHO_ACTS_LABEL[info.whoActs],
+    retry: info.retry,
+    retryLabel: RETRY_LABEL[info.retry],
+    action: info.action,
+  };
+}
+
+const TRANSPORT_WORDS: Record<string, string> = {
+  timeout: 'Flinks took too long to answer, so the dashboard gave up waiting.',
+  network: 'The dashboard could not reach Flinks.',
+  non_json: 'Flinks answered with something that is not JSON.',
+  unexpected_shape: 'Flinks answered with a body this dashboard does not recognise.',
+  http_error: 'Flinks answered with a server error and no FlinksCode.',
+  aborted: 'The request was cancelled.',
+};
+
+export function toTransportErrorView(t: { reason: string; message: string; status: number | null; bodySnippet: string | null }): TransportErrorView {
+  const lead = TRANSPORT_WORDS[t.reason] ?? 'The call to Flinks failed.';
+  return { kind: 'transport', reason: t.reason, message: `${lead} ${t.message}`, httpStatus: t.status, raw: t.bodySnippet };
+}
