@@ -9,8 +9,29 @@ import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 
 export type WebHandler = (req: Request) => Promise<Response>;
 
-export function nodeListener(handle: WebHandler, inFlight?: Set<AbortController>) {
+/**
+ * Reads the whole upload but keeps at most `keep` bytes: the handler then sees an oversize body and
+ * answers 413, and the socket is drained, so the client gets that answer instead of ECONNRESET.
+ */
+async function drain(req: IncomingMessage, keep: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (size < keep) chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).subarray(0, keep);
+}
+
+export function nodeListener(handle: WebHandler, maxBodyBytes: number, inFlight?: Set<AbortController>) {
   return (req: IncomingMessage, res: ServerResponse) => {
+    void serve(req, res).catch(() => {
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse) {
     const controller = new AbortController();
     inFlight?.add(controller);
     res.on('close', () => {
@@ -20,31 +41,26 @@ export function nodeListener(handle: WebHandler, inFlight?: Set<AbortController>
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
+      // The body below is re-buffered: the original framing headers no longer describe it.
+      if (name === 'content-length' || name === 'transfer-encoding' || name === 'connection') continue;
       if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
       else if (value !== undefined) headers.set(name, value);
     }
+    const body = hasBody ? await drain(req, maxBodyBytes + 1) : undefined;
     const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
       method: req.method,
       headers,
-      body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : undefined,
+      body: body ? new Uint8Array(body) : undefined,
       signal: controller.signal,
-      // @ts-expect-error Node's fetch needs duplex for streamed bodies; lib.dom's RequestInit lacks it.
-      duplex: 'half',
     });
-    handle(request)
-      .then(async (response) => {
-        if (res.destroyed) return;
-        res.statusCode = response.status;
-        response.headers.forEach((value, name) => res.setHeader(name, value));
-        if (response.body) {
-          Readable.fromWeb(response.body as unknown as NodeWebStream<Uint8Array>).pipe(res);
-        } else {
-          res.end();
-        }
-      })
-      .catch(() => {
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
-  };
+    const response = await handle(request);
+    if (res.destroyed) return;
+    res.statusCode = response.status;
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    if (response.body) {
+      Readable.fromWeb(response.body as unknown as NodeWebStream<Uint8Array>).pipe(res);
+    } else {
+      res.end();
+    }
+  }
 }

@@ -26,7 +26,7 @@ export interface SimulatorServer {
 export async function startSimulatorServer(options: SimulatorOptions = {}): Promise<SimulatorServer> {
   const sim = createSimulator(options);
   const inFlight = new Set<AbortController>();
-  const server = createServer(nodeListener(sim.handle, inFlight));
+  const server = createServer(nodeListener(sim.handle, sim.options.maxBodyBytes, inFlight));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}${sim.options.basePath}`;
