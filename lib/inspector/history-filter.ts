@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { InspectionFilter, InspectionMode, InspectionStatus } from '@/lib/store/types';
+
+/**
+ * The history page's filters live in the URL (a GET form), so a filtered view is a shareable link.
+ * Parsing is forgiving: a bad value is dropped (and reported), never a crash, since URLs are typed
+ * and pasted by people.
+ */
+
+export const MODES = ['cached', 'live'] as const satisfies readonly InspectionMode[];
+export const STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed'] as const satisfies readonly InspectionStatus[];
+export const HISTORY_PAGE_SIZE = 20;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const text = (max: number) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).optional())
+    .transform((v) => (v ? v : undefined));
+
+const day = text(10).pipe(
+  z.string().regex(DAY, 'Use a date like 2026-01-21.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real date.').optional(),
+);
+
+const fields = {
+  loginId: text(100),
+  requestId: text(100),
+  tag: text(200),
+  institution: text(100),
+  mode: text(20).pipe(z.enum(MODES).optional()),
+  status: text(20).pipe(z.enum(STATUSES).optional()),
+  from: day,
+  to: day,
+  cursor: text(500),
+};
+
+export const historyParamsSchema = z.object(fields);
+
+export type HistoryValues = { [K in keyof typeof fields]?: string };
+export type HistoryQuery = {
+  filter: InspectionFilter;
+  cursor: string | null;
+  /** What the form shows (valid values only). */
+  values: HistoryValues;
+  problems: string[];
+};
+
+type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function toRecord(params: RawParams): Record<string, string | string[] | undefined> {
+  if (!(params instanceof URLSearchParams)) return params;
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+export function parseHistoryParams(params: RawParams): HistoryQuery {
+  const raw = toRecord(params);
+  const values: HistoryValues = {};
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(fields) as [keyof typeof fields, z.ZodType<string | undefined>][]) {
+    const r = schema.safeParse(raw[key]);
+    if (r.success) {
+      if (r.data !== undefined) values[key] = r.data;
+    } else {
+      problems.push(`${key}: ${r.error.issues[0]?.message ?? 'invalid'}`);
+    }
+  }
+  const filter: InspectionFilter = {};
+  if (values.loginId) filter.loginId = values.loginId;
+  if (values.requestId) filter.requestId = values.requestId;
+  if (values.tag) filter.tag = values.tag;
+  if (values.institution) filter.institution = values.institution;
+  if (values.mode) filter.mode = values.mode as InspectionMode;
+  if (values.status) filter.status = values.status as InspectionStatus;
+  // Dates are whole UTC days: "to" includes its whole day.
+  if (values.from) filter.from = new Date(`${values.from}T00:00:00.000Z`);
+  if (values.to) filter.to = new Date(`${values.to}T23:59:59.999Z`);
+  return { filter, cursor: values.cursor ?? null, values, problems };
+}
+
+/** The query string of a view: same filters, another cursor (null = newest page). */
+export function historyHref(values: HistoryValues, cursor: string | null): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (k !== 'cursor' && v) sp.set(k, v);
+  if (cursor) sp.set('cursor', cursor);
+  const qs = sp.toString();
+  return qs ? `/sessions?${qs}` : '/sessions';
+}
+
+export function hasFilters(values: HistoryValues): boolean {
+  return Object.entries(values).some(([k, v]) => k !== 'cursor' && Boolean(v));
+}
