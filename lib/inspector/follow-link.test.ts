@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFlinksClient } from '@/lib/flinks/client';
+import { createStore } from '@/lib/store/create-store';
+import type { InspectionStore } from '@/lib/store/types';
+import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
+import { followLink } from './follow-link';
+import { pollAccountsDetail } from './poll-accounts-detail';
+import { reopenSession } from './reopen-session';
+import { startInspection } from './start-inspection';
+import type { InspectorDeps } from './deps';
+import type { SessionDeps } from './session-deps';
+
+const GREATDAY = '5e115eac-1209-4f19-641c-08d6d484e2fe';
+
+let srv: SimulatorServer;
+let store: InspectionStore;
+let session: SessionDeps;
+let inspector: InspectorDeps;
+
+beforeAll(async () => {
+  srv = await startSimulatorServer({ seed: 'follow-link', asyncPolls: 2 });
+  const client = createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 5000 });
+  store = await createStore({ kind: 'memory' });
+  session = { client, store, now: () => new Date() };
+  inspector = { client, store, environment: 'simulator', now: () => new Date() };
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+async function openCached(tag?: string) {
+  const r = await startInspection({ mode: 'cached', loginId: GREATDAY, tag }, inspector);
+  if (r.kind !== 'authorized') throw new Error(`cached Authorize failed: ${JSON.stringify(r)}`);
+  return r.inspectionId;
+}
+
+describe('followLink', () => {
+  it('summary: accounts with last four digits, one recorded step, activity clock moved', async () => {
+    const id = await openCached();
+    const before = (await store.getInspection(id))!.lastActivityAt!;
+    await new Promise((r) => setTimeout(r, 5));
+    const r = await followLink(session, id, 'summary');
+    expect(r.kind).toBe('accounts');
+    if (r.kind !== 'accounts') return;
+    expect(r.accounts.length).toBeGreaterThan(0);
+    expect(r.accounts[0]!.lastFour).toMatch(/^\w{4}$/);
+    const steps = await store.listSteps(id);
+    expect(steps.map((s) => s.endpoint)).toEqual(['GenerateAuthorizeToken', 'Authorize', 'GetAccountsSummary']);
+    expect((await store.getInspection(id))!.lastActivityAt!.getTime()).toBeGreaterThan(before.getTime());
+  });
+
+  it('detail: 202, then polls through 202 to 200 with transactions and holder', async () => {
+    const id = await openCached();
+    expect(await followLink(session, id, 'detail')).toMatchObject({ kind: 'pending', flinksCode: 'OPERATION_PENDING' });
+    expect((await pollAccountsDetail(session, id)).kind).toBe('pending');
+    expect((await pollAccountsDetail(session, id)).kind).toBe('pending');
+    const done = await pollAccountsDetail(session, id);
+    expect(done.kind).toBe('accounts');
+    if (done.kind !== 'accounts') return;
+    expect(done.accounts.some((a) => a.transactions.length > 0)).toBe(true);
+    expect(done.accounts.some((a) => a.holder?.name)).toBe(true);
+    const steps = await store.listSteps(id);
+    expect(steps.slice(2).map((s) => `${s.endpoint} ${s.httpStatus} ${s.flinksCode ?? ''}`.trim())).toEqual([
+      'GetAccountsDetail 202 OPERATION_PENDING',
+      'GetAccountsDetailAsync 202 OPERATION_PENDING',
+      'GetAccountsDetailAsync 202 OPERATION_PENDING',
+      'GetAccountsDetailAsync 200',
+    ]);
+  });
+
+  it('statements: PDFs to the caller, a byte count in the store', async () => {
+    const id = await openCached();
+    const r = await followLink(session, id, 'statements');
+    expect(r.kind).toBe('statements');
+    if (r.kind !== 'statements') return;
+    expect(r.statements.length).toBeGreaterThan(0);
+    expect(Buffer.from(r.statements[0]!.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
+    const stored = JSON.stringify((await store.listSteps(id)).at(-1)!.response);
+    expect(stored).toMatch(/bytes of PDF not stored/);
+    expect(stored).not.toContain(r.statements[0]!.base64.slice(0, 40));
+  });
+
+  it('an idle RequestId answers SESSION_NONEXISTENT → expired; reopen links a new authorized session', async () => {
+    const id = await openCached('ticket-7');
+    srv.sim.advanceClock(9 * 60_000);
+    const r = await followLink(session, id, 'summary');
+    expect(r).toMatchObject({ kind: 'expired', error: { flinksCode: 'SESSION_NONEXISTENT' } });
+    expect((await store.getInspection(id))!.flinksCode).toBe('SESSION_NONEXISTENT');
+
+    const reopened = await reopenSession(inspector, id);
+    expect(reopened).toMatchObject({ kind: 'reopened', authorized: true });
+    if (reopened.kind !== 'reopened') return;
+    const child = (await store.getInspection(reopened.inspectionId))!;
+    expect(child).toMatchObject({ parentId: id, loginId: GREATDAY, mode: 'cached', tag: 'ticket-7', status: 'authorized' });
+    expect((await followLink(session, child.id, 'summary')).kind).toBe('accounts');
+  });
+
+  it('refuses sessions without a RequestId', async () => {
+    const failed = await store.createInspection({ mode: 'live', environment: 'simulator' });
+    expect(await followLink(session, failed.id, 'summary')).toMatchObject({ kind: 'error', error: { kind: 'app' } });
+    expect(await reopenSession(inspector, failed.id)).toMatchObject({ kind: 'error' });
+  });
+});

@@ -1,0 +1,84 @@
+import type { DataResult } from '@/lib/flinks/client';
+import type { Inspection } from '@/lib/store/types';
+import { compactResponse } from './compact-response';
+import { toAccountViews, toStatementViews, type AccountView, type StatementView } from './data-views';
+import { recordExchange, stepOutcomeOf } from './record';
+import { isExpiredCode } from './session-expiry';
+import type { SessionDeps } from './session-deps';
+import { toFlinksErrorView, toTransportErrorView, type AppErrorView, type FlinksErrorView, type TransportErrorView } from './views';
+
+/**
+ * Following the Links of an authorized session (../shared/flinks-api.md §8): each call is recorded
+ * as a step (statement PDFs replaced by a byte count) and moves the RequestId's idle clock (D3).
+ */
+
+export type LinkKind = 'summary' | 'detail' | 'statements';
+
+export type FollowResult =
+  | { kind: 'accounts'; link: 'summary' | 'detail'; accounts: AccountView[] }
+  | { kind: 'statements'; statements: StatementView[] }
+  /** 202: poll GetAccountsDetailAsync (§8.3). */
+  | { kind: 'pending'; flinksCode: string; message: string | null }
+  | { kind: 'expired'; error: FlinksErrorView }
+  | { kind: 'error'; error: FlinksErrorView | TransportErrorView | AppErrorView };
+
+/** Every flag explicitly: defaults are not documented consistently (§8.2). */
+export const DETAIL_BODY = {
+  WithAccountIdentity: true,
+  WithKYC: true,
+  WithTransactions: true,
+  WithBalance: true,
+  DaysOfTransactions: 'Days90',
+} as const;
+
+type Usable = { ok: true; inspection: Inspection & { requestId: string } } | { ok: false; result: FollowResult };
+
+export async function usableSession(deps: SessionDeps, inspectionId: string): Promise<Usable> {
+  const inspection = await deps.store.getInspection(inspectionId);
+  if (!inspection) return { ok: false, result: { kind: 'error', error: { kind: 'app', message: 'This session is unknown.' } } };
+  if (inspection.status !== 'authorized' || !inspection.requestId) {
+    return { ok: false, result: { kind: 'error', error: { kind: 'app', message: 'This session is not authorized: there is no RequestId to follow the Links with.' } } };
+  }
+  return { ok: true, inspection: { ...inspection, requestId: inspection.requestId } };
+}
+
+/** Records the exchange, updates the inspection, and turns the result into what the page shows. */
+export async function settleData<T>(
+  deps: SessionDeps,
+  inspectionId: string,
+  result: DataResult<T>,
+  onOk: (data: T) => FollowResult,
+): Promise<FollowResult> {
+  const { outcome, flinksCode } = stepOutcomeOf(result.kind === 'flinks_error' ? { kind: result.kind, error: result.error } : result);
+  const pendingCode = result.kind === 'pending' ? result.data.FlinksCode : flinksCode;
+  await recordExchange(deps.store, inspectionId, { ...result.exchange, response: compactResponse(result.exchange.response) }, outcome, pendingCode);
+  switch (result.kind) {
+    case 'ok':
+      await deps.store.updateInspection(inspectionId, { lastActivityAt: deps.now(), flinksCode: null });
+      return onOk(result.data);
+    case 'pending':
+      await deps.store.updateInspection(inspectionId, { lastActivityAt: deps.now(), flinksCode: null });
+      return { kind: 'pending', flinksCode: result.data.FlinksCode, message: result.data.Message ?? null };
+    case 'flinks_error': {
+      const error = toFlinksErrorView(result.status, result.error);
+      await deps.store.updateInspection(inspectionId, { flinksCode: result.error.FlinksCode });
+      return isExpiredCode(result.error.FlinksCode) ? { kind: 'expired', error } : { kind: 'error', error };
+    }
+    case 'transport_error':
+      return { kind: 'error', error: toTransportErrorView(result) };
+  }
+}
+
+export async function followLink(deps: SessionDeps, inspectionId: string, link: LinkKind): Promise<FollowResult> {
+  const usable = await usableSession(deps, inspectionId);
+  if (!usable.ok) return usable.result;
+  const RequestId = usable.inspection.requestId;
+  switch (link) {
+    case 'summary':
+      return settleData(deps, inspectionId, await deps.client.getAccountsSummary(RequestId), (d) => ({ kind: 'accounts', link: 'summary', accounts: toAccountViews(d) }));
+    case 'detail':
+      return settleData(deps, inspectionId, await deps.client.getAccountsDetail({ RequestId, ...DETAIL_BODY }), (d) => ({ kind: 'accounts', link: 'detail', accounts: toAccountViews(d) }));
+    case 'statements':
+      return settleData(deps, inspectionId, await deps.client.getStatements({ RequestId, NumberOfStatements: 'MostRecent' }), (d) => ({ kind: 'statements', statements: toStatementViews(d) }));
+  }
+}
