@@ -1,10 +1,9 @@
 import type { Ctx } from './context';
-import { control } from './control';
+import { control, summarize } from './control';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 import { flinksError, methodNotAllowed, notFound } from './responses';
 import { findRoute } from './routes';
 import { createState, type State } from './state';
-import { summarize } from './control';
 
 /**
  * createSimulator: a pure (Request) => Promise<Response> Flinks toolbox with its own state.
