@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { HistoryFilters } from '@/components/history/history-filters';
+import { HistoryTable } from '@/components/history/history-table';
+import { HISTORY_PAGE_SIZE, hasFilters, historyHref, parseHistoryParams } from '@/lib/inspector/history-filter';
+import { getStore } from '@/lib/store';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'History · Flinks Session Inspector' };
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = parseHistoryParams(await searchParams);
+  const store = await getStore();
+  const page = await store.listInspections(query.filter, { cursor: query.cursor, limit: HISTORY_PAGE_SIZE });
+  const filtered = hasFilters(query.values);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">History</h1>
+          <p className="text-sm text-slate-600">Every session attempt, newest first. Filters live in the URL: share the link to share the view.</p>
+        </div>
+        <Link href="/" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">New session</Link>
+      </div>
+      <HistoryFilters values={query.values} problems={query.problems} />
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {page.items.length} session{page.items.length === 1 ? '' : 's'} on this page{filtered ? ' (filtered)' : ''}.
+      </p>
+      <HistoryTable items={page.items} />
+      <nav aria-label="History pages" className="flex justify-between gap-2 text-sm">
+        {query.cursor ? (
+          <Link href={historyHref(query.values, null)} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Newest</Link>
+        ) : <span />}
+        {page.nextCursor ? (
+          <Link href={historyHref(query.values, page.nextCursor)} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Older</Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

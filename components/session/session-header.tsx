@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import type { Inspection } from '@/lib/store/types';
+import { CopyButton } from '@/components/ui/copy-button';
+import { formatDateTime, StatusBadge } from './format';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 flex min-w-0 items-center gap-2 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export function SessionHeader({ inspection: i }: { inspection: Inspection }) {
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Session {i.id.slice(0, 8)}</h1>
+        <StatusBadge status={i.status} />
+        <span className="text-sm text-slate-600">
+          {i.mode} · {i.environment}
+          {i.institution ? ` · ${i.institution}` : ''}
+        </span>
+      </div>
+      {i.parentId ? (
+        <p className="text-sm text-slate-700">
+          Reopened from{' '}
+          <Link href={`/sessions/${i.parentId}`} className="text-indigo-700 hover:underline">
+            session {i.parentId.slice(0, 8)}
+          </Link>
+          .
+        </p>
+      ) : null}
+      <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Field label="Request ID">
+          {i.requestId ? (
+            <>
+              <span className="truncate font-mono text-xs" data-testid="request-id">{i.requestId}</span>
+              <CopyButton value={i.requestId} label="Request ID" />
+            </>
+          ) : (
+            '—'
+          )}
+        </Field>
+        <Field label="Login ID">
+          {i.loginId ? (
+            <>
+              <span className="truncate font-mono text-xs" data-testid="login-id">{i.loginId}</span>
+              <CopyButton value={i.loginId} label="Login ID" />
+            </>
+          ) : (
+            '—'
+          )}
+        </Field>
+        <Field label="Tag">{i.tag ?? '—'}</Field>
+        <Field label="Username">{i.username ?? '—'}</Field>
+        <Field label="Started">{formatDateTime(i.createdAt)}</Field>
+        <Field label="Last activity">{formatDateTime(i.lastActivityAt)}</Field>
+        {i.flinksCode ? <Field label="Last FlinksCode"><span className="font-mono text-xs">{i.flinksCode}</span></Field> : null}
+      </dl>
+    </header>
+  );
+}
