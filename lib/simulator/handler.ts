@@ -25,6 +25,15 @@ export interface Simulator {
   readonly options: ResolvedOptions;
 }
 
+/** A malformed %-escape is just an unknown path segment (404), not an error. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const opts = resolveOptions(options);
   let offset = 0;
@@ -47,7 +56,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (path !== opts.basePath && !path.startsWith(`${opts.basePath}/`)) return notFound(path);
       path = path.slice(opts.basePath.length);
     }
-    const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+    const parts = path.split('/').filter(Boolean).map(safeDecode);
     const [first, customerId, services, endpoint, id, ...rest] = parts;
     if (first === '_control' && customerId !== undefined && services === undefined) {
       return control({ reset, advanceClock, now, state: () => state, maxBodyBytes: opts.maxBodyBytes }, req, customerId);

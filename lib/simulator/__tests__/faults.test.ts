@@ -108,6 +108,7 @@ describe('junk never crashes it', () => {
       '/v2/x/BankingServices/Authorize',
       `/v3/${srv.credentials.customerId}/BankingServices/Authorize/extra`,
       '/_control/nothing',
+      '/v3/%E0%A4%A/BankingServices/Authorize',
     ]) {
       const r = await c.call(path, { body: {} });
       expect(r.status).toBe(404);
