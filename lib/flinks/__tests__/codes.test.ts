@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_FLINKS_CODES, describeFlinksCode } from './codes';
+import { KNOWN_FLINKS_CODES, describeFlinksCode } from '../codes';
 
 describe('FlinksCode catalogue', () => {
-  const digest = new URL('../../../shared/flinks-api.md', import.meta.url);
+  const digest = new URL('../../../../shared/flinks-api.md', import.meta.url);
 
   it.skipIf(!existsSync(digest))('covers every code of the digest §6 table', () => {
     const text = readFileSync(digest, 'utf8');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as ex from '@/test/fixtures/flinks-doc-examples';
-import { createFlinksClient } from './client';
+import { createFlinksClient } from '../client';
 import {
   accountsDetailSchema,
   accountsSummarySchema,
@@ -12,7 +12,7 @@ import {
   mfaRequiredSchema,
   pendingSchema,
   statementsSchema,
-} from './schemas';
+} from '../schemas';
 
 /** A client whose fetch answers one canned body: exercises the client's branching, not a mock of it. */
 function clientAnswering(status: number, body: unknown) {
@@ -105,7 +105,7 @@ describe('the client classifies each documented answer', () => {
 
 /** Guards against drift: every JSON block in the shared digest must parse with one of our response schemas. */
 describe('the shared API digest', () => {
-  const path = new URL('../../../shared/flinks-api.md', import.meta.url);
+  const path = new URL('../../../../shared/flinks-api.md', import.meta.url);
   it.skipIf(!existsSync(path))('every JSON example parses', () => {
     const text = readFileSync(path, 'utf8');
     const blocks = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1] ?? 'null') as unknown);

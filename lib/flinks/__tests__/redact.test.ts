@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER, lastFour, redact, redactHeaders } from './redact';
+import { PLACEHOLDER, lastFour, redact, redactHeaders } from '../redact';
 
 const SECRET = 'sentinel-secret-7f3a9c';
 const API = 'sentinel-apikey-51d2e8';
