@@ -24,6 +24,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-semibold text-slate-900">
               Flinks Session Inspector
             </Link>
+            <nav aria-label="Main" className="ml-auto flex items-center gap-4 text-sm">
+              <Link href="/" className="text-slate-700 hover:text-slate-900 hover:underline">New session</Link>
+              <Link href="/sessions" className="text-slate-700 hover:text-slate-900 hover:underline">History</Link>
+            </nav>
             <EnvironmentBadge environment={environment} />
           </div>
         </header>
