@@ -30,7 +30,13 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
   return (
     <ol className="space-y-2" aria-label="Exchanges with Flinks">
       {steps.map((s) => (
-        <li key={s.seq} data-testid="timeline-step" className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
+        <li
+          key={s.seq}
+          data-testid="timeline-step"
+          data-endpoint={s.endpoint}
+          data-http-status={s.httpStatus ?? ''}
+          data-flinks-code={s.flinksCode ?? ''}
+          className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="w-6 text-right font-mono text-xs text-slate-400">{s.seq}</span>
             <span className="font-mono text-xs text-slate-500">{s.method}</span>
