@@ -5,8 +5,8 @@ import type { AuthorizeFormValues } from '@/lib/inspector/form-schema';
 type Mode = AuthorizeFormValues['mode'];
 
 const MODES: { value: Mode; label: string; hint: string }[] = [
-  { value: 'cached', label: 'Cached', hint: 'Open a saved login from its Login ID, no bank contact.' },
-  { value: 'live', label: 'Live', hint: 'Log in to the institution now (credentials or a Login ID).' },
+  { value: 'cached', label: 'Cached', hint: 'Open a saved login from what Flinks already holds; no bank contact.' },
+  { value: 'live', label: 'Live', hint: 'Log in to the institution now, with credentials or a saved login.' },
 ];
 
 export function ModeSwitch({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
@@ -29,11 +29,15 @@ export function ModeSwitch({ value, onChange }: { value: Mode; onChange: (mode: 
               value={m.value}
               checked={value === m.value}
               onChange={() => onChange(m.value)}
+              aria-describedby={`mode-hint-${m.value}`}
               className="mt-0.5 accent-indigo-600"
             />
             <span>
               <span className="block font-medium text-slate-900">{m.label}</span>
-              <span className="block text-slate-600">{m.hint}</span>
+              {/* Hidden from the name (so the radio is just "Cached"/"Live"), still its description. */}
+              <span id={`mode-hint-${m.value}`} aria-hidden="true" className="block text-slate-600">
+                {m.hint}
+              </span>
             </span>
           </label>
         ))}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { PORTS, SENTINEL } from './e2e/support/servers';
+
+/**
+ * E2E against the built app (`next start`) with the embedded simulator as upstream. One build, then
+ * three servers with different configuration (webServer entries start in order, so the first builds):
+ *   3100  default config (the user stories)
+ *   3101  FLINKS_TIMEOUT_MS=2000 (sim_hang must time out fast)
+ *   3102  sentinel secret key and API key (the security spec looks for them in everything the browser gets),
+ *         upstream: a recording simulator on 3103 that remembers the authorize tokens it issued
+ * Chromium: Debian's through executablePath (../shared/toolchain.md); Playwright's own when that is absent.
+ */
+
+const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => Boolean(p && existsSync(p)));
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const skipBuild = process.env.E2E_SKIP_BUILD === '1';
+const start = (port: number) => `npx next start --hostname 127.0.0.1 --port ${port}`;
+const commonEnv = { NEXT_TELEMETRY_DISABLED: '1', SIMULATOR_SLOW_MS: '300', LOG_LEVEL: 'error' };
+const server = (name: keyof typeof PORTS, env: Record<string, string>, build = false) => ({
+  command: build && !skipBuild ? `npx next build && ${start(PORTS[name])}` : start(PORTS[name]),
+  url: `http://127.0.0.1:${PORTS[name]}/`,
+  timeout: 240_000,
+  reuseExistingServer: false,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  // PORT: the default upstream is http://127.0.0.1:$PORT/simulator and `next start -p` does not set it.
+  env: { ...commonEnv, PORT: String(PORTS[name]), DATA_DIR: `.data/e2e-${name}`, ...env },
+});
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: chromiumPath ? { executablePath: chromiumPath, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
+    { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
+    { name: 'security', testMatch: /(^|\/)security\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
+    // Not part of the suite: `SCREENSHOTS=1 npx playwright test --project screenshots` writes e2e/screenshots/.
+    ...(process.env.SCREENSHOTS ? [{ name: 'screenshots', testMatch: /screenshots\.spec/, use: { baseURL: `http://127.0.0.1:${PORTS.main}` } }] : []),
+  ],
+  webServer: [
+    server('main', {}, true),
+    server('timeout', { FLINKS_TIMEOUT_MS: '2000' }),
+    // The security server talks to a recording simulator (issued tokens readable) with the sentinel keys.
+    {
+      command: 'npx tsx e2e/support/recording-simulator.ts',
+      url: `http://127.0.0.1:${PORTS.recordingSimulator}/_issued-tokens`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { RECORDING_SIMULATOR_PORT: String(PORTS.recordingSimulator), E2E_SENTINEL_SECRET: SENTINEL.secretKey, E2E_SENTINEL_API_KEY: SENTINEL.apiKey },
+    },
+    server('security', {
+      FLINKS_BASE_URL: `http://127.0.0.1:${PORTS.recordingSimulator}`,
+      FLINKS_ENVIRONMENT: 'simulator',
+      FLINKS_SECRET_KEY: SENTINEL.secretKey,
+      FLINKS_API_KEY: SENTINEL.apiKey,
+    }),
+  ],
+});
