@@ -1,8 +1,9 @@
 import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
-import { runOnlyIn, SessionPage } from './support/session-page';
+import { runOnlyIn, SessionPage, warmUp } from './support/session-page';
 
 /** The history finds sessions by Login ID, Request ID and Tag, and a filtered URL is a shareable view. */
 test.beforeEach(runOnlyIn('sessions'));
+test.beforeAll(warmUp);
 
 test('history filters by Login ID, Request ID and Tag, and the filtered URL reproduces the view', async ({ inspector, page, browser, baseURL }) => {
   const tag = `history-${Date.now()}`;

@@ -1,5 +1,5 @@
 import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
-import { runOnlyIn, SessionPage } from './support/session-page';
+import { runOnlyIn, SessionPage, warmUp } from './support/session-page';
 
 /**
  * A support agent comes back to a session after its RequestId died (D3: 8 minutes idle). The
@@ -8,6 +8,7 @@ import { runOnlyIn, SessionPage } from './support/session-page';
  * expire every other spec's sessions on a shared simulator.
  */
 test.beforeEach(runOnlyIn('session-clock'));
+test.beforeAll(warmUp);
 
 test('an expired session offers Reopen, which opens a linked cached session that works', async ({ inspector, page, baseURL }) => {
   const tag = `expiry-${Date.now()}`;

@@ -2,12 +2,14 @@ import type { APIRequestContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
 import { PORTS, SENTINEL } from './support/servers';
-import { SessionPage } from './support/session-page';
+import { SessionPage, warmUp } from './support/session-page';
 
 /**
  * Runs on the server configured with sentinel FLINKS_SECRET_KEY / FLINKS_API_KEY (security project).
  * Every cURL copy and the support bundle must carry placeholders only: no key, no authorize token.
  */
+test.beforeAll(warmUp);
+
 test('copy as cURL and the support bundle contain no secret', async ({ inspector, page, request }) => {
   await inspector.loginLive({ username: 'Greatday' });
   await inspector.answerToolboxQuestion();
@@ -39,7 +41,8 @@ test('copy as cURL and the support bundle contain no secret', async ({ inspector
   for (const [what, text] of [['cURL', curls.join('\n')], ['bundle', bundleText], ['page', html]] as const) {
     expect(text, `secret key in ${what}`).not.toContain(SENTINEL.secretKey);
     expect(text, `API key in ${what}`).not.toContain(SENTINEL.apiKey);
-    expect(text, `password in ${what}`).not.toContain('Everyday');
+    // The page may hold the home page's persona list (public toolbox passwords, shown on purpose).
+    if (what !== 'page') expect(text, `password in ${what}`).not.toContain('Everyday');
     for (const t of tokens) expect(text, `authorize token in ${what}`).not.toContain(t);
   }
 });

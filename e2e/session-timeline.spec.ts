@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
-import { runOnlyIn, SessionPage } from './support/session-page';
+import { runOnlyIn, SessionPage, warmUp } from './support/session-page';
 
 /**
  * A QA engineer logs in live as Greatday (one MFA round), opens the session page, and follows each
  * Link. Runs on the server with POLL_INTERVAL_MS=300 so the 202 → 200 polling takes a second.
  */
 test.beforeEach(runOnlyIn('sessions'));
+test.beforeAll(warmUp);
 
 test('the timeline lists every round of a live MFA session, and each Link shows its table', async ({ inspector, page }) => {
   await inspector.loginLive({ username: 'Greatday', institution: 'FlinksCapital' });

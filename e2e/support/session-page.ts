@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { InspectorPage } from './inspector-page';
 
 /** The session page (/sessions/{id}) as a user sees it: by labels, roles and visible text. */
@@ -64,4 +64,13 @@ export function runOnlyIn(...projects: string[]) {
   return ({}, testInfo: TestInfo) => {
     test.skip(!projects.includes(testInfo.project.name), `needs the ${projects.join('/')} server of playwright.config.ts`);
   };
+}
+
+/**
+ * A fresh server opens its database (PGlite's first initdb takes seconds) on the first page that
+ * reads the store; do that before a test starts its clock. Use as test.beforeAll(warmUp).
+ */
+export async function warmUp({ request }: { request: APIRequestContext }) {
+  const res = await request.get('/sessions', { timeout: 60_000 });
+  expect(res.ok()).toBe(true);
 }

@@ -50,7 +50,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         key={inspection.id}
         inspectionId={inspection.id}
         followable={inspection.status === 'authorized' && Boolean(inspection.requestId)}
-        requestId={inspection.requestId}
+        // The idle countdown only means something for an open session; a failed one has nothing to keep alive.
+        requestId={inspection.status === 'authorized' ? inspection.requestId : null}
         lastActivityAt={inspection.lastActivityAt?.toISOString() ?? null}
         lastFlinksCode={lastCode}
         canReopen={Boolean(inspection.loginId)}

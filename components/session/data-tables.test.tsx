@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { accountsDetailSchema, statementsSchema } from '@/lib/flinks/schemas';
+import { toAccountViews, toStatementViews, type AccountView } from '@/lib/inspector/data-views';
+import { accountsDetail200, statements200 } from '@/test/fixtures/flinks-doc-examples';
+import { AccountsTable } from './accounts-table';
+import { HolderDetails } from './holder-details';
+import { StatementsList } from './statements-list';
+import { TRANSACTIONS_PAGE_SIZE, TransactionsTable } from './transactions-table';
+
+afterEach(cleanup);
+
+const accounts = toAccountViews(accountsDetailSchema.parse(accountsDetail200));
+
+describe('AccountsTable', () => {
+  it('shows balances and only the last four digits', () => {
+    render(<AccountsTable accounts={accounts} caption="Accounts detail" />);
+    const table = screen.getByRole('table', { name: 'Accounts detail' });
+    const row = within(table).getByRole('row', { name: /Chequing Account/ });
+    expect(row).toHaveTextContent('Operations');
+    expect(row).toHaveTextContent('$49,993.96');
+    expect(row).toHaveTextContent('••••0200');
+    expect(table).not.toHaveTextContent('CO020200');
+  });
+});
+
+describe('HolderDetails', () => {
+  it('masks the holder until revealed', () => {
+    render(<HolderDetails accounts={accounts} />);
+    const name = accountsDetail200.Accounts[0]!.Holder!.Name!;
+    expect(screen.getByTestId('holder-table')).not.toHaveTextContent(name);
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
+    expect(screen.getByTestId('holder-table')).toHaveTextContent(name);
+    expect(screen.getByRole('button', { name: 'Hide holder details' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('TransactionsTable', () => {
+  const many: AccountView[] = [
+    {
+      ...accounts[0]!,
+      transactions: Array.from({ length: TRANSACTIONS_PAGE_SIZE + 5 }, (_, i) => ({
+        id: `t${i}`,
+        date: `2026-01-${String(28 - (i % 28)).padStart(2, '0')}`,
+        description: i === 3 ? 'Tim Hortons #0981' : `Purchase ${i}`,
+        code: null,
+        debit: 10 + i,
+        credit: null,
+        balance: 100,
+      })),
+    },
+  ];
+
+  it('pages and filters', () => {
+    render(<TransactionsTable accounts={many} />);
+    const body = () => screen.getByTestId('transactions-table').querySelectorAll('tbody tr');
+    expect(body()).toHaveLength(TRANSACTIONS_PAGE_SIZE);
+    expect(screen.getByText(/page 1 of 2/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(body()).toHaveLength(5);
+    fireEvent.change(screen.getByLabelText('Filter transactions'), { target: { value: 'hortons' } });
+    expect(body()).toHaveLength(1);
+    expect(body()[0]).toHaveTextContent('Tim Hortons #0981');
+    expect(screen.getByText(/1 transaction matching/)).toBeInTheDocument();
+  });
+});
+
+describe('StatementsList', () => {
+  it('offers each statement as a PDF download', () => {
+    render(<StatementsList statements={toStatementViews(statementsSchema.parse(statements200))} />);
+    const link = screen.getByRole('link', { name: /^Download statement ••••1000/ });
+    expect(link).toHaveAttribute('href', 'data:application/pdf;base64,JVBERi0xLjQK');
+    expect(link.getAttribute('download')).toMatch(/\.pdf$/);
+  });
+});
