@@ -18,6 +18,8 @@ export type WorkspaceProps = {
   inspectionId: string;
   /** Authorized with a RequestId: the Links can be followed. */
   followable: boolean;
+  /** Why not, in words (failed with a FlinksCode, waiting for MFA…). */
+  notFollowableReason: string;
   requestId: string | null;
   lastActivityAt: string | null;
   lastFlinksCode: string | null;
@@ -110,7 +112,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
             ))}
           </div>
         ) : (
-          <p className="text-sm text-slate-600">The Links can be followed once the session is authorized and has a RequestId.</p>
+          <p className="text-sm text-slate-600">{p.notFollowableReason}</p>
         )}
         {error ? <ErrorBox error={error} /> : null}
         {pollingSince !== null ? (

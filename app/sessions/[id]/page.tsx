@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getEnv } from '@/lib/env';
 import { PLACEHOLDER } from '@/lib/flinks/redact';
+import { describeFlinksCode } from '@/lib/flinks/codes';
 import { buildCurl } from '@/lib/inspector/copy-as-curl';
 import { inspectionIdSchema } from '@/lib/inspector/session-action-schema';
 import { getStore } from '@/lib/store';
@@ -42,6 +43,12 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     curl: buildCurl(s, secrets),
   }));
   const lastCode = steps.at(-1)?.flinksCode ?? inspection.flinksCode;
+  const notFollowable =
+    inspection.status === 'failed'
+      ? `This attempt failed${inspection.flinksCode ? ` with ${inspection.flinksCode}: ${describeFlinksCode(inspection.flinksCode).explanation}` : ' before Flinks opened a session.'}`
+      : inspection.status === 'mfa_pending'
+        ? 'This session is waiting for its MFA answers; the Links can be followed once it is authorized.'
+        : 'The Links can be followed once the session is authorized and has a RequestId.';
 
   return (
     <div className="space-y-6">
@@ -54,6 +61,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         requestId={inspection.status === 'authorized' ? inspection.requestId : null}
         lastActivityAt={inspection.lastActivityAt?.toISOString() ?? null}
         lastFlinksCode={lastCode}
+        notFollowableReason={notFollowable}
         canReopen={Boolean(inspection.loginId)}
         polling={{ intervalMs: polling.intervalMs, giveUpMs: polling.giveUpMs }}
       />
