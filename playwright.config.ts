@@ -50,8 +50,8 @@ export default defineConfig({
     { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
     { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
     { name: 'security', testMatch: /(^|\/)security\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
-    // Not part of the suite: `SCREENSHOTS=1 npx playwright test --project screenshots` writes e2e/screenshots/.
-    ...(process.env.SCREENSHOTS ? [{ name: 'screenshots', testMatch: /screenshots\.spec/, use: { baseURL: `http://127.0.0.1:${PORTS.main}` } }] : []),
+    // Not part of the suite: `SCREENSHOTS=1 npx playwright test --project screenshots` writes test-results/screenshots/ (or $SCREENSHOT_DIR).
+    ...(process.env.SCREENSHOTS ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.main}` } }] : []),
   ],
   webServer: [
     server('main', {}, true),

@@ -7,7 +7,7 @@ export function ErrorPanel({ error }: { error: ErrorView }) {
       {error.kind === 'flinks' ? <FlinksErrorBody error={error} /> : null}
       {error.kind === 'transport' ? (
         <>
-          <p className="font-semibold">{error.reason === 'timeout' ? 'Timed out waiting for Flinks' : 'The call to Flinks failed'}</p>
+          <p className="font-semibold">{error.title}</p>
           <p>{error.message}</p>
           {error.httpStatus !== null ? <p className="text-red-800">HTTP status: {error.httpStatus}</p> : null}
           <details className="rounded border border-red-200 bg-white p-2">
@@ -21,6 +21,10 @@ export function ErrorPanel({ error }: { error: ErrorView }) {
   );
 }
 
+// Stacked on narrow screens: small caps terms keep each pair readable.
+const DT = 'text-xs font-semibold uppercase tracking-wide text-red-800 sm:text-sm sm:font-medium sm:normal-case sm:tracking-normal sm:text-red-950';
+const DD = 'mb-2 sm:mb-0';
+
 function FlinksErrorBody({ error }: { error: Extract<ErrorView, { kind: 'flinks' }> }) {
   return (
     <>
@@ -30,17 +34,17 @@ function FlinksErrorBody({ error }: { error: Extract<ErrorView, { kind: 'flinks'
       </p>
       <p>{error.explanation}</p>
       {error.message ? <p className="text-red-800">Flinks says: “{error.message}”</p> : null}
-      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[9rem_1fr]">
-        <dt className="font-medium">Who must act</dt>
-        <dd>{error.whoActsLabel}</dd>
-        <dt className="font-medium">Retry</dt>
-        <dd>{error.retryLabel}</dd>
-        <dt className="font-medium">Next step</dt>
-        <dd>{error.action}</dd>
+      <dl className="grid gap-x-4 sm:grid-cols-[9rem_1fr] sm:gap-y-1">
+        <dt className={DT}>Who must act</dt>
+        <dd className={DD}>{error.whoActsLabel}</dd>
+        <dt className={DT}>Retry</dt>
+        <dd className={DD}>{error.retryLabel}</dd>
+        <dt className={DT}>Next step</dt>
+        <dd className={DD}>{error.action}</dd>
         {error.requestId ? (
           <>
-            <dt className="font-medium">Request ID</dt>
-            <dd className="break-all font-mono text-xs">{error.requestId}</dd>
+            <dt className={DT}>Request ID</dt>
+            <dd className={`${DD} break-all font-mono text-xs`}>{error.requestId}</dd>
           </>
         ) : null}
       </dl>

@@ -32,7 +32,7 @@ export function Inspector({ personas }: { personas: readonly Persona[] }) {
       {flow.stage !== 'result' && flow.error ? <ErrorPanel error={flow.error} /> : null}
       <WorkingIndicator active={f.pending} label={f.startPending ? 'Talking to Flinks' : 'Sending the answers'} />
       {flow.stage === 'form' ? (
-        <AuthorizeForm values={f.values} onChange={f.setValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} />
+        <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} />
       ) : null}
       {flow.stage === 'mfa' ? (
         <MfaForm key={`${flow.round}-${flow.challenges.map((c) => c.prompt).join('|')}`} challenges={flow.challenges} round={flow.round} pending={f.pending} onAnswer={f.submitAnswers} />

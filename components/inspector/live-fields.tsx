@@ -33,12 +33,12 @@ export function LiveFields({ values, errors, set }: Props) {
         autoComplete="off"
         spellCheck={false}
       />
-      <div className="flex items-center gap-2 sm:col-span-2">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 sm:col-span-2">
         <input id={saveId} type="checkbox" name="save" checked={values.save} onChange={(e) => set('save', e.target.checked)} className="h-4 w-4 accent-indigo-600" />
         <label htmlFor={saveId} className="text-sm font-medium text-slate-800">
           Save
         </label>
-        <span className="text-xs text-slate-500">keep the login so it can be opened in cached mode later</span>
+        <span className="w-full text-xs text-slate-500 sm:w-auto">keeps the login so it can be opened in cached mode later</span>
       </div>
     </div>
   );

@@ -48,7 +48,7 @@ export function SessionResult({ inspectionId, session }: { inspectionId: string;
         ) : (
           <ul className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white text-sm">
             {session.links.map((l) => (
-              <li key={`${l.rel}-${l.href}`} className="flex flex-wrap justify-between gap-2 px-3 py-2">
+              <li key={`${l.rel}-${l.href}`} className="flex flex-col gap-0.5 px-3 py-2 sm:flex-row sm:justify-between sm:gap-2">
                 <span className="font-medium text-slate-800">{l.rel}</span>
                 <code className="break-all text-slate-600">{l.href}</code>
               </li>

@@ -19,7 +19,8 @@ function next(current: Flow, result: InspectionResult): Flow {
     case 'authorized':
       return { stage: 'result', inspectionId: result.inspectionId, session: result.session };
     case 'mfa': {
-      const round = current.stage === 'mfa' ? current.round + 1 : 1;
+      // A wrong answer re-asks within the same round (D4); only a fresh 203 starts the next one.
+      const round = current.stage === 'mfa' ? current.round + (result.error ? 0 : 1) : 1;
       return { stage: 'mfa', inspectionId: result.inspectionId, challenges: result.challenges, round, error: result.error };
     }
     case 'error':
@@ -79,6 +80,17 @@ export function useInspectionFlow() {
     answer.mutate({ inspectionId: flow.inspectionId, responses });
   }
 
+  // An edited field loses its stale error; switching mode drops them all (they belonged to the other form).
+  function changeValues(next: AuthorizeFormValues) {
+    setFieldErrors((errs) => {
+      if (next.mode !== values.mode) return {};
+      const kept: FieldErrors = {};
+      for (const [k, msg] of Object.entries(errs) as [keyof FieldErrors, string][]) if (next[k] === values[k]) kept[k] = msg;
+      return kept;
+    });
+    setValues(next);
+  }
+
   function startOver() {
     start.reset();
     answer.reset();
@@ -89,5 +101,5 @@ export function useInspectionFlow() {
     setGeneration((g) => g + 1);
   }
 
-  return { values, setValues, fieldErrors, flow, generation, started, pending: start.isPending || answer.isPending, startPending: start.isPending, submitForm, submitAnswers, startOver };
+  return { values, changeValues, fieldErrors, flow, generation, started, pending: start.isPending || answer.isPending, startPending: start.isPending, submitForm, submitAnswers, startOver };
 }

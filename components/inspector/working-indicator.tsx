@@ -16,7 +16,7 @@ export function WorkingIndicator({ active, label }: { active: boolean; label: st
   }, [active]);
   // The live region stays mounted so screen readers hear the updates inside it.
   return (
-    <p role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-slate-700">
+    <p role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-slate-700 empty:m-0">
       {active && seconds >= 1 ? (
         <>
           <span aria-hidden="true" className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-600 border-t-transparent" />

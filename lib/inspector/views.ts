@@ -40,6 +40,7 @@ export type FlinksErrorView = {
 export type TransportErrorView = {
   kind: 'transport';
   reason: string;
+  title: string;
   /** What happened, in words. */
   message: string;
   httpStatus: number | null;
@@ -96,16 +97,22 @@ export function toFlinksErrorView(status: number, body: FlinksErrorBody): Flinks
   };
 }
 
-const TRANSPORT_WORDS: Record<string, string> = {
-  timeout: 'Flinks took too long to answer, so the dashboard gave up waiting.',
-  network: 'The dashboard could not reach Flinks.',
-  non_json: 'Flinks answered with something that is not JSON.',
-  unexpected_shape: 'Flinks answered with a body this dashboard does not recognise.',
-  http_error: 'Flinks answered with a server error and no FlinksCode.',
-  aborted: 'The request was cancelled.',
+/** A short title per failure, and a lead sentence where the client's message alone is too terse. */
+const TRANSPORT_TITLE: Record<string, string> = {
+  timeout: 'Timed out waiting for Flinks',
+  network: 'Could not reach Flinks',
+  non_json: 'Flinks sent a response that is not JSON',
+  unexpected_shape: 'Flinks sent a response this dashboard does not recognise',
+  http_error: 'Flinks answered with a server error',
+  aborted: 'The request was cancelled',
+};
+const TRANSPORT_LEAD: Record<string, string> = {
+  timeout: 'The dashboard stopped waiting:',
+  network: 'The network call failed:',
 };
 
 export function toTransportErrorView(t: { reason: string; message: string; status: number | null; bodySnippet: string | null }): TransportErrorView {
-  const lead = TRANSPORT_WORDS[t.reason] ?? 'The call to Flinks failed.';
-  return { kind: 'transport', reason: t.reason, message: `${lead} ${t.message}`, httpStatus: t.status, raw: t.bodySnippet };
+  const lead = TRANSPORT_LEAD[t.reason];
+  const title = TRANSPORT_TITLE[t.reason] ?? 'The call to Flinks failed';
+  return { kind: 'transport', reason: t.reason, title, message: lead ? `${lead} ${t.message}` : t.message, httpStatus: t.status, raw: t.bodySnippet };
 }
