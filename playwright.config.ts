@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { PORTS, SENTINEL } from './e2e/support/servers';
 
@@ -32,6 +34,12 @@ const server = (name: keyof typeof PORTS, env: Record<string, string>, build = f
   env: { ...commonEnv, PORT: String(PORTS[name]), DATA_DIR: `.data/e2e-${name}`, ...env },
 });
 
+// The session inspector's specs run on their own servers (projects below), each on a fresh database.
+const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart)\.spec\.ts$/;
+const SESSION_CLOCK_SPECS = /(^|\/)session-expiry\.spec\.ts$/;
+const SESSION_SECURITY_SPEC = /(^|\/)session-security\.spec\.ts$/;
+const freshDataDir = (name: string) => path.join(tmpdir(), `flinks-e2e-${name}-${Date.now()}`);
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -47,15 +55,20 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
+    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
     { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
-    { name: 'security', testMatch: /(^|\/)security\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
+    { name: 'security', testMatch: [/(^|\/)security\.spec\.ts$/, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
+    // Session pages: a short poll interval (202 → 200 in a second), and a simulator whose clock one spec moves.
+    { name: 'sessions', testMatch: SESSION_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessions}` } },
+    { name: 'session-clock', testMatch: SESSION_CLOCK_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessionClock}` } },
     // Not part of the suite: `SCREENSHOTS=1 npx playwright test --project screenshots` writes test-results/screenshots/ (or $SCREENSHOT_DIR).
     ...(process.env.SCREENSHOTS ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.main}` } }] : []),
   ],
   webServer: [
     server('main', {}, true),
     server('timeout', { FLINKS_TIMEOUT_MS: '2000' }),
+    server('sessions', { POLL_INTERVAL_MS: '300', DATA_DIR: freshDataDir('sessions') }),
+    server('sessionClock', { DATA_DIR: freshDataDir('session-clock') }),
     // The security server talks to a recording simulator (issued tokens readable) with the sentinel keys.
     {
       command: 'npx tsx e2e/support/recording-simulator.ts',

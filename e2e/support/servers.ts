@@ -1,5 +1,5 @@
 /** Ports and sentinel secrets shared by playwright.config.ts and the specs. */
-export const PORTS = { main: 3100, timeout: 3101, security: 3102, recordingSimulator: 3103 } as const;
+export const PORTS = { main: 3100, timeout: 3101, security: 3102, recordingSimulator: 3103, sessions: 3104, sessionClock: 3105 } as const;
 
 /** Unique per run, so the security spec can prove these values never reach the browser. */
 export const SENTINEL = {
