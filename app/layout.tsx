@@ -20,8 +20,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
-            <Link href="/" className="font-semibold text-slate-900">
+          <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
+            <Link href="/" className="shrink-0 font-semibold text-slate-900">
               Flinks Session Inspector
             </Link>
             <nav aria-label="Main" className="ml-auto flex items-center gap-4 text-sm">

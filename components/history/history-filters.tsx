@@ -6,7 +6,7 @@ const label = 'block text-xs font-medium text-slate-700';
 
 function Text({ name, labelText, values, placeholder }: { name: keyof HistoryValues; labelText: string; values: HistoryValues; placeholder?: string }) {
   return (
-    <div>
+    <div className="col-span-2 sm:col-span-1">
       <label htmlFor={`f-${name}`} className={label}>{labelText}</label>
       <input id={`f-${name}`} name={name} defaultValue={values[name] ?? ''} placeholder={placeholder} className={input} autoComplete="off" />
     </div>
@@ -17,7 +17,7 @@ function Text({ name, labelText, values, placeholder }: { name: keyof HistoryVal
 export function HistoryFilters({ values, problems }: { values: HistoryValues; problems: string[] }) {
   return (
     <form method="get" action="/sessions" role="search" aria-label="Filter sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Text name="loginId" labelText="Login ID" values={values} placeholder="5e115eac-…" />
         <Text name="requestId" labelText="Request ID" values={values} />
         <Text name="tag" labelText="Tag" values={values} />

@@ -12,10 +12,8 @@ export function HistoryTable({ items }: { items: Inspection[] }) {
           <tr>
             <th scope="col" className="px-3 py-2">Started</th>
             <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Mode</th>
             <th scope="col" className="px-3 py-2">Institution</th>
-            <th scope="col" className="px-3 py-2">Login ID</th>
-            <th scope="col" className="px-3 py-2">Request ID</th>
+            <th scope="col" className="px-3 py-2">Login ID / Request ID</th>
             <th scope="col" className="px-3 py-2">Tag</th>
             <th scope="col" className="px-3 py-2">FlinksCode</th>
           </tr>
@@ -31,12 +29,16 @@ export function HistoryTable({ items }: { items: Inspection[] }) {
               </td>
               <td className="px-3 py-2">
                 <StatusBadge status={i.status} />
-                {i.parentId ? <span className="block text-xs text-slate-500">reopened</span> : null}
+                <span className="block text-xs text-slate-500">
+                  {i.mode}
+                  {i.parentId ? ' · reopened' : ''}
+                </span>
               </td>
-              <td className="px-3 py-2">{i.mode}</td>
               <td className="px-3 py-2">{i.institution ?? '—'}{i.username ? <span className="block text-xs text-slate-500">{i.username}</span> : null}</td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" title={i.loginId ?? undefined}>{i.loginId ?? '—'}</td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" title={i.requestId ?? undefined}>{i.requestId ?? '—'}</td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                <span className="block" title="Login ID">{i.loginId ?? '—'}</span>
+                <span className="block text-slate-500" title="Request ID">{i.requestId ?? '—'}</span>
+              </td>
               <td className="whitespace-nowrap px-3 py-2">{i.tag ?? '—'}</td>
               <td className="px-3 py-2 font-mono text-xs">{i.flinksCode ?? ''}</td>
             </tr>
