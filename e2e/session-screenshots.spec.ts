@@ -6,6 +6,8 @@ import { SessionPage } from './support/session-page';
  * session page (timeline, each table, polling, expired) and the history, at 1280 and 390 wide.
  * The expired state moves the simulator's clock: run it alone, not beside other specs.
  */
+// One after the other: each moves the shared simulator's clock at its end.
+test.describe.configure({ mode: 'serial' });
 const DIR = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
 for (const [label, width] of [['desktop', 1280], ['narrow', 390]] as const) {
