@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HistoryFilters } from '@/components/history/history-filters';
 import { HistoryTable } from '@/components/history/history-table';
-import { HISTORY_PAGE_SIZE, hasFilters, historyHref, parseHistoryParams } from '@/lib/inspector/history-filter';
+import { HISTORY_PAGE_SIZE, hasFilters, historyPaging, parseHistoryParams } from '@/lib/inspector/history-filter';
 import { getStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +13,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const store = await getStore();
   const page = await store.listInspections(query.filter, { cursor: query.cursor, limit: HISTORY_PAGE_SIZE });
   const filtered = hasFilters(query.values);
+  const paging = historyPaging(query, page.nextCursor);
+  const pageLink = 'rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50';
 
   return (
     <div className="space-y-4">
@@ -28,13 +30,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         {page.items.length} session{page.items.length === 1 ? '' : 's'} on this page{filtered ? ' (filtered)' : ''}.
       </p>
       <HistoryTable items={page.items} />
-      <nav aria-label="History pages" className="flex justify-between gap-2 text-sm">
-        {query.cursor ? (
-          <Link href={historyHref(query.values, null)} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Newest</Link>
-        ) : <span />}
-        {page.nextCursor ? (
-          <Link href={historyHref(query.values, page.nextCursor)} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Older</Link>
-        ) : null}
+      <nav aria-label="History pages" className="flex flex-wrap justify-between gap-2 text-sm">
+        <div className="flex gap-2">
+          {paging.newest ? <Link href={paging.newest} className={pageLink}>Newest</Link> : null}
+          {paging.newer ? <Link href={paging.newer} className={pageLink}>Newer</Link> : null}
+        </div>
+        {paging.older ? <Link href={paging.older} className={pageLink}>Older</Link> : null}
       </nav>
     </div>
   );

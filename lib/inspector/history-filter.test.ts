@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, historyHref, parseHistoryParams } from './history-filter';
+import { hasFilters, historyHref, historyPaging, parseHistoryParams } from './history-filter';
 
 describe('parseHistoryParams', () => {
   it('reads every filter from URL search params', () => {
@@ -47,5 +47,25 @@ describe('historyHref', () => {
     const again = parseHistoryParams(new URL(href, 'http://h').searchParams);
     expect(again.filter).toEqual({ loginId: 'L', tag: 'T x', mode: 'cached' });
     expect(historyHref({}, null)).toBe('/sessions');
+  });
+});
+
+describe('historyPaging', () => {
+  const at = (href: string) => parseHistoryParams(new URL(href, 'http://h').searchParams);
+
+  it('walks Older three pages and Newer all the way back, keeping the filters', () => {
+    const p1 = at('/sessions?tag=t');
+    const l1 = historyPaging(p1, 'c1');
+    expect(l1.newer).toBeNull();
+    const p2 = at(l1.older!);
+    expect(p2.cursor).toBe('c1');
+    const p3 = at(historyPaging(p2, 'c2').older!);
+    expect(p3).toMatchObject({ cursor: 'c2', back: ['c1'] });
+    const l3 = historyPaging(p3, null);
+    expect(l3.older).toBeNull();
+    const back2 = at(l3.newer!);
+    expect(back2).toMatchObject({ cursor: 'c1', back: [], filter: { tag: 't' } });
+    expect(historyPaging(back2, 'c2').newer).toBe('/sessions?tag=t');
+    expect(l3.newest).toBe('/sessions?tag=t');
   });
 });

@@ -31,6 +31,8 @@ const fields = {
   from: day,
   to: day,
   cursor: text(500),
+  /** The cursors of the pages before this one (oldest first, '-' = the newest page): how "Newer" goes back. */
+  back: text(5000),
 };
 
 export const historyParamsSchema = z.object(fields);
@@ -39,6 +41,7 @@ export type HistoryValues = { [K in keyof typeof fields]?: string };
 export type HistoryQuery = {
   filter: InspectionFilter;
   cursor: string | null;
+  back: string[];
   /** What the form shows (valid values only). */
   values: HistoryValues;
   problems: string[];
@@ -75,18 +78,34 @@ export function parseHistoryParams(params: RawParams): HistoryQuery {
   // Dates are whole UTC days: "to" includes its whole day.
   if (values.from) filter.from = new Date(`${values.from}T00:00:00.000Z`);
   if (values.to) filter.to = new Date(`${values.to}T23:59:59.999Z`);
-  return { filter, cursor: values.cursor ?? null, values, problems };
+  const back = values.back ? values.back.split(',').filter(Boolean) : [];
+  return { filter, cursor: values.cursor ?? null, back, values, problems };
 }
 
+const PAGING = new Set(['cursor', 'back']);
+const NEWEST = '-';
+
 /** The query string of a view: same filters, another cursor (null = newest page). */
-export function historyHref(values: HistoryValues, cursor: string | null): string {
+export function historyHref(values: HistoryValues, cursor: string | null, back: string[] = []): string {
   const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (k !== 'cursor' && v) sp.set(k, v);
+  for (const [k, v] of Object.entries(values)) if (!PAGING.has(k) && v) sp.set(k, v);
   if (cursor) sp.set('cursor', cursor);
+  if (cursor && back.length > 0) sp.set('back', back.join(','));
   const qs = sp.toString();
   return qs ? `/sessions?${qs}` : '/sessions';
 }
 
+/** Links to the neighbouring pages; the store pages forward only, so the way back rides in the URL. */
+export function historyPaging(q: Pick<HistoryQuery, 'values' | 'cursor' | 'back'>, nextCursor: string | null) {
+  const older = nextCursor ? historyHref(q.values, nextCursor, q.cursor ? [...q.back, q.cursor] : []) : null;
+  let newer: string | null = null;
+  if (q.cursor) {
+    const prev = q.back.at(-1);
+    newer = !prev || prev === NEWEST ? historyHref(q.values, null) : historyHref(q.values, prev, q.back.slice(0, -1));
+  }
+  return { older, newer, newest: q.cursor ? historyHref(q.values, null) : null };
+}
+
 export function hasFilters(values: HistoryValues): boolean {
-  return Object.entries(values).some(([k, v]) => k !== 'cursor' && Boolean(v));
+  return Object.entries(values).some(([k, v]) => !PAGING.has(k) && Boolean(v));
 }
