@@ -1,11 +1,23 @@
 import { getEnv } from '@/lib/env';
+import { getStore } from '@/lib/store';
 
-/** Called once at server start (nodejs runtime only) from instrumentation.ts. */
-export function validateConfigOrExit(): void {
+/**
+ * Called once at server start (nodejs runtime only) from instrumentation.ts: an invalid variable or
+ * an unreachable database stops the server with a message, instead of failing the first request.
+ * Opening the store here also moves PGlite's first start (initdb + migrations, seconds) off the
+ * first page view.
+ */
+export async function startServer(): Promise<void> {
   try {
     getEnv();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+  try {
+    await getStore();
+  } catch (err) {
+    console.error(`Could not open the history database: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
 }

@@ -5,7 +5,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { validateConfigOrExit } = await import('./instrumentation-node');
-    validateConfigOrExit();
+    const { startServer } = await import('./instrumentation-node');
+    await startServer();
   }
 }

@@ -1,4 +1,3 @@
-import type { InspectionStore } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { startInspection } from './start-inspection';
 import type { ErrorView } from './views';
@@ -13,19 +12,6 @@ export type ReopenResult =
   | { kind: 'reopened'; inspectionId: string; authorized: boolean }
   | { kind: 'error'; inspectionId: string | null; error: ErrorView };
 
-/** The store, with createInspection stamping parentId (startInspection creates the row itself). */
-function childStore(store: InspectionStore, parentId: string): InspectionStore {
-  return new Proxy(store, {
-    get(target, prop) {
-      if (prop === 'createInspection') {
-        return (input: Parameters<InspectionStore['createInspection']>[0]) => target.createInspection({ ...input, parentId });
-      }
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
 export async function reopenSession(deps: InspectorDeps, inspectionId: string): Promise<ReopenResult> {
   const parent = await deps.store.getInspection(inspectionId);
   if (!parent) return { kind: 'error', inspectionId: null, error: { kind: 'app', message: 'This session is unknown.' } };
@@ -34,7 +20,8 @@ export async function reopenSession(deps: InspectorDeps, inspectionId: string): 
   }
   const result = await startInspection(
     { mode: 'cached', loginId: parent.loginId, tag: parent.tag ?? undefined },
-    { ...deps, store: childStore(deps.store, parent.id) },
+    deps,
+    { parentId: parent.id },
   );
   switch (result.kind) {
     case 'authorized':

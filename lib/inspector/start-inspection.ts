@@ -21,7 +21,12 @@ export function authorizeBodyFor(input: AuthorizeInput): AuthorizeBody {
  * Opens one inspection: a fresh authorize token (secret key), then Authorize. Every exchange is
  * recorded before this returns; the token never leaves the server.
  */
-export async function startInspection(input: AuthorizeInput, deps: InspectorDeps): Promise<InspectionResult> {
+export async function startInspection(
+  input: AuthorizeInput,
+  deps: InspectorDeps,
+  /** parentId links a reopened session to the expired one it replaces. */
+  opts: { parentId?: string } = {},
+): Promise<InspectionResult> {
   const { store, client } = deps;
   const live = input.mode === 'live';
   const inspection = await store.createInspection({
@@ -32,6 +37,7 @@ export async function startInspection(input: AuthorizeInput, deps: InspectorDeps
     institution: live ? input.institution : null,
     username: live ? (input.username ?? null) : null,
     language: live ? input.language : null,
+    parentId: opts.parentId ?? null,
   });
   const id = inspection.id;
 
