@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 export default function HomePage() {
   const { environment } = getEnv().flinks;
   return (
-    <div className="space-y-6">
+    <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Open a Flinks session</h1>
         <p className="mt-1 text-sm text-slate-600">
