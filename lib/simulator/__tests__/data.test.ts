@@ -10,10 +10,7 @@ const c = caller(srv);
 afterAll(() => srv.close());
 beforeEach(() => srv.sim.reset());
 
-async function cachedSession(): Promise<string> {
-  const r = await c.authorize(await c.token(), { LoginId: SAMPLE_LOGIN_ID, MostRecentCached: true });
-  return String(r.body.RequestId);
-}
+const cachedSession = c.cachedSession;
 
 /** GetAccountsDetail to completion; returns every reply in order. */
 async function detailToCompletion(requestId: string, body: Record<string, unknown> = {}, method = 'GET') {

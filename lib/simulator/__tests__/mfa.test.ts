@@ -10,14 +10,7 @@ beforeEach(() => srv.sim.reset());
 
 const challenges = (r: Reply) => mfaRequiredSchema.parse(r.body).SecurityChallenges;
 
-async function start(username: string, extra: Record<string, unknown> = {}) {
-  const tok = await c.token();
-  const first = await c.authorize(tok, c.live(username, extra));
-  expect(first.status).toBe(203);
-  const answer = (responses: Record<string, string[]>) =>
-    c.authorize(tok, { RequestId: first.body.RequestId, SecurityResponses: responses });
-  return { tok, first, answer };
-}
+const start = c.startMfa;
 
 describe('Greatday questions (D7)', () => {
   it('asks one of the three Canadian questions, and the right answer opens the session', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountsSummarySchema, statementsSchema } from '@/lib/flinks/schemas';
-import { SAMPLE_LOGIN_ID } from '../state';
 import { caller } from '../testing/client';
 import { startSimulatorServer } from '../testing/serve';
 
@@ -9,10 +8,7 @@ const c = caller(srv);
 afterAll(() => srv.close());
 beforeEach(() => srv.sim.reset());
 
-async function cachedSession(): Promise<string> {
-  const r = await c.authorize(await c.token(), { LoginId: SAMPLE_LOGIN_ID, MostRecentCached: true });
-  return String(r.body.RequestId);
-}
+const cachedSession = c.cachedSession;
 
 describe('GetStatements (§8.4)', () => {
   it('MostRecent / Months3 / Months12 give 1 / 3 / 12 real PDFs per account', async () => {

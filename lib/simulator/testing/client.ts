@@ -3,6 +3,7 @@
  * these tests pin down the wire behaviour). `call` never throws on a non-JSON body (sim_garbage).
  */
 import { TOOLBOX_QUESTIONS } from '../questions';
+import { SAMPLE_LOGIN_ID } from '../state';
 import type { SimulatorServer } from './serve';
 
 export interface Reply {
@@ -65,7 +66,23 @@ export function caller(srv: SimulatorServer) {
     return { tok, first, ok };
   }
 
-  return { call, token, authorize, data, live, loginWithToolboxQuestion };
+  /** A live login that must answer 203; `answer` continues it with the same token and RequestId. */
+  async function startMfa(username: string, extra: Record<string, unknown> = {}) {
+    const tok = await token();
+    const first = await authorize(tok, live(username, extra));
+    if (first.status !== 203) throw new Error(`expected 203 for ${username}, got ${first.status}: ${first.text}`);
+    const answer = (responses: Record<string, string[]>) =>
+      authorize(tok, { RequestId: first.body.RequestId, SecurityResponses: responses });
+    return { tok, first, answer };
+  }
+
+  /** A cached session on the documented sample LoginId; returns its RequestId. */
+  async function cachedSession(): Promise<string> {
+    const r = await authorize(await token(), { LoginId: SAMPLE_LOGIN_ID, MostRecentCached: true });
+    return String(r.body.RequestId);
+  }
+
+  return { call, token, authorize, data, live, loginWithToolboxQuestion, startMfa, cachedSession };
 }
 
 export function promptsOf(r: Reply): string[] {
