@@ -1,6 +1,9 @@
 import { getEnv } from '@/lib/env';
 import { getStore } from '@/lib/store';
 
+/** An abandoned MFA round keeps its authorize token in the store until this sweep removes it. */
+const CONTINUATION_SWEEP_MS = 60_000;
+
 /**
  * Called once at server start (nodejs runtime only) from instrumentation.ts: an invalid variable or
  * an unreachable database stops the server with a message, instead of failing the first request.
@@ -15,7 +18,10 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   try {
-    await getStore();
+    const store = await getStore();
+    const sweep = () => store.purgeExpiredContinuations(new Date()).catch(() => 0);
+    await sweep();
+    setInterval(sweep, CONTINUATION_SWEEP_MS).unref();
   } catch (err) {
     console.error(`Could not open the history database: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
