@@ -47,3 +47,17 @@ describe('parseEnv', () => {
     expect(text).toMatch(/PORT/);
   });
 });
+
+describe('parseEnv messages', () => {
+  it('say what a good value looks like', () => {
+    const r = parseEnv({ FLINKS_BASE_URL: 'ftp://x', FLINKS_TIMEOUT_MS: 'soon', POLL_INTERVAL_MS: '1.5', DATABASE_URL: 'mysql://db' });
+    expect(r.ok ? [] : r.problems).toEqual(
+      expect.arrayContaining([
+        'FLINKS_BASE_URL: must be an http(s) URL, e.g. https://toolbox-api.private.fin.ag',
+        'FLINKS_TIMEOUT_MS: must be a number',
+        'POLL_INTERVAL_MS: must be a whole number',
+        'DATABASE_URL: must be a postgres:// URL',
+      ]),
+    );
+  });
+});

@@ -14,7 +14,12 @@ export const TOOLBOX = {
   apiKey: '3d5266a8-b697-48d4-8de6-52e2e2662acc',
 } as const;
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
@@ -22,7 +27,7 @@ const flag = z
 const schema = z.object({
   PORT: int(1, 65535).default(3000),
   FLINKS_BASE_URL: z
-    .url({ protocol: /^https?$/ })
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://toolbox-api.private.fin.ag' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
   FLINKS_ENVIRONMENT: z.enum(['simulator', 'toolbox', 'production']).optional(),
@@ -37,7 +42,7 @@ const schema = z.object({
   SIMULATOR_SLOW_MS: int(0, 600_000).default(5_000),
   SIMULATOR_TOKEN_ERROR_CODE: z.enum(['UNAUTHORIZED', 'ACCESS_DENIED']).default('UNAUTHORIZED'),
   SIMULATOR_REQUIRE_API_KEY: flag.default(true),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
