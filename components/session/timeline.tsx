@@ -1,12 +1,6 @@
-import type { Step } from '@/lib/store/types';
+import type { TimelineStep } from '@/lib/inspector/session-queries';
 import { CopyCurlButton } from './copy-curl-button';
 import { formatDateTime } from './format';
-
-/** Every exchange with Flinks, in order; each opens to its redacted request and response. */
-export type TimelineStep = Pick<Step, 'seq' | 'endpoint' | 'method' | 'httpStatus' | 'flinksCode' | 'outcome' | 'durationMs' | 'error' | 'request' | 'response'> & {
-  startedAt: string;
-  curl: string;
-};
 
 const OUTCOME_LOOK: Record<string, string> = {
   ok: 'border-emerald-300 bg-emerald-50 text-emerald-800',
@@ -25,6 +19,7 @@ function Json({ label, value }: { label: string; value: unknown }) {
   );
 }
 
+/** Every exchange with Flinks, in order; each opens to its redacted request and response. */
 export function Timeline({ steps }: { steps: TimelineStep[] }) {
   if (steps.length === 0) return <p className="text-sm text-slate-600">No exchange with Flinks was recorded for this session.</p>;
   return (

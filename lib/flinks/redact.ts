@@ -33,7 +33,8 @@ export function lastFour(value: string): string {
   return `••••${trimmed.slice(-4)}`;
 }
 
-function scrubString(value: string, secrets: readonly KnownSecret[]): string {
+/** Replaces every known secret value inside a string by its placeholder. */
+export function scrubSecrets(value: string, secrets: readonly KnownSecret[]): string {
   let out = value;
   for (const s of secrets) {
     if (s.value.length >= 4 && out.includes(s.value)) out = out.split(s.value).join(s.placeholder);
@@ -54,7 +55,7 @@ function maskAnswers(value: unknown): unknown {
 
 /** Deep copy of a JSON-like value with every secret replaced. Keys are matched case-insensitively (D8). */
 export function redact(value: unknown, secrets: readonly KnownSecret[] = []): unknown {
-  if (typeof value === 'string') return scrubString(value, secrets);
+  if (typeof value === 'string') return scrubSecrets(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redact(v, secrets));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
@@ -85,7 +86,7 @@ export function redactHeaders(
       out[name] = endpoint === 'GenerateAuthorizeToken' ? PLACEHOLDER.secretKey : PLACEHOLDER.authorizeToken;
     } else if (lower === 'x-api-key') out[name] = PLACEHOLDER.apiKey;
     else if (lower === 'authorization') out[name] = PLACEHOLDER.authorizeToken;
-    else out[name] = scrubString(value, secrets);
+    else out[name] = scrubSecrets(value, secrets);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { PLACEHOLDER, redact, type KnownSecret } from '@/lib/flinks/redact';
+import { PLACEHOLDER, redact, scrubSecrets, type KnownSecret } from '@/lib/flinks/redact';
 
 /**
  * A stored step → a `curl` command someone holding the real credentials can replay. Steps already
@@ -40,12 +40,6 @@ function credentialPlaceholder(name: string, endpoint: string): string | null {
   }
 }
 
-function scrub(value: string, secrets: readonly KnownSecret[]): string {
-  let out = value;
-  for (const s of secrets) if (s.value.length >= 4) out = out.split(s.value).join(s.placeholder);
-  return out;
-}
-
 function requestParts(request: unknown): { headers: Record<string, string>; body: unknown } {
   if (request === null || typeof request !== 'object') return { headers: {}, body: null };
   const r = request as { headers?: unknown; body?: unknown };
@@ -59,14 +53,14 @@ function requestParts(request: unknown): { headers: Record<string, string>; body
 export function buildCurl(step: CurlStep, secrets: readonly KnownSecret[] = []): string {
   const { headers, body } = requestParts(step.request);
   const method = step.method.toUpperCase();
-  const lines = [`curl -X ${method} ${shellQuote(scrub(step.url, secrets))}`];
+  const lines = [`curl -X ${method} ${shellQuote(scrubSecrets(step.url, secrets))}`];
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() === 'content-length') continue;
-    const safe = credentialPlaceholder(name, step.endpoint) ?? scrub(value, secrets);
+    const safe = credentialPlaceholder(name, step.endpoint) ?? scrubSecrets(value, secrets);
     lines.push(`-H ${shellQuote(`${name}: ${safe}`)}`);
   }
   if (body !== null && body !== undefined && method !== 'GET') {
-    const json = scrub(JSON.stringify(redact(body, secrets)), secrets);
+    const json = scrubSecrets(JSON.stringify(redact(body, secrets)), secrets);
     lines.push(`--data-raw ${shellQuote(json)}`);
   }
   return lines.join(' \\\n  ');

@@ -1,0 +1,88 @@
+import 'server-only';
+import { getEnv } from '@/lib/env';
+import { configuredSecrets } from '@/lib/flinks/client';
+import { describeFlinksCode } from '@/lib/flinks/codes';
+import { getStore } from '@/lib/store';
+import type { Inspection, Step } from '@/lib/store/types';
+import { buildCurl } from './copy-as-curl';
+import { inspectionIdSchema } from './session-action-schema';
+import { buildSupportBundle, type SupportBundle } from './support-bundle';
+
+/**
+ * What the session page and its bundle route read. Steps already hold placeholders; the configured
+ * secret values are scrubbed once more here, on the server, so nothing that leaves carries them.
+ */
+
+/** One timeline row as the browser gets it: serializable, with its cURL command built. */
+export type TimelineStep = Pick<Step, 'seq' | 'endpoint' | 'method' | 'httpStatus' | 'flinksCode' | 'outcome' | 'durationMs' | 'error' | 'request' | 'response'> & {
+  startedAt: string;
+  curl: string;
+};
+
+export type SessionView = {
+  inspection: Inspection;
+  timeline: TimelineStep[];
+  /** The FlinksCode of the newest step (or the inspection's), for the expiry banner. */
+  lastFlinksCode: string | null;
+  followable: boolean;
+  notFollowableReason: string;
+  polling: { intervalMs: number; giveUpMs: number };
+};
+
+async function load(id: string): Promise<{ inspection: Inspection; steps: Step[] } | null> {
+  if (!inspectionIdSchema.safeParse(id).success) return null;
+  const store = await getStore();
+  const inspection = await store.getInspection(id);
+  if (!inspection) return null;
+  return { inspection, steps: await store.listSteps(id) };
+}
+
+function whyNotFollowable(i: Inspection): string {
+  if (i.status === 'failed') {
+    return `This attempt failed${i.flinksCode ? ` with ${i.flinksCode}: ${describeFlinksCode(i.flinksCode).explanation}` : ' before Flinks opened a session.'}`;
+  }
+  if (i.status === 'mfa_pending') return 'This session is waiting for its MFA answers; the Links can be followed once it is authorized.';
+  return 'The Links can be followed once the session is authorized and has a RequestId.';
+}
+
+export async function loadSessionView(id: string): Promise<SessionView | null> {
+  const found = await load(id);
+  if (!found) return null;
+  const { inspection, steps } = found;
+  const secrets = configuredSecrets();
+  const timeline = steps.map((s) => ({
+    seq: s.seq,
+    endpoint: s.endpoint,
+    method: s.method,
+    httpStatus: s.httpStatus,
+    flinksCode: s.flinksCode,
+    outcome: s.outcome,
+    durationMs: s.durationMs,
+    error: s.error,
+    request: s.request,
+    response: s.response,
+    startedAt: s.startedAt.toISOString(),
+    curl: buildCurl(s, secrets),
+  }));
+  const { intervalMs, giveUpMs } = getEnv().polling;
+  return {
+    inspection,
+    timeline,
+    lastFlinksCode: steps.at(-1)?.flinksCode ?? inspection.flinksCode,
+    followable: inspection.status === 'authorized' && Boolean(inspection.requestId),
+    notFollowableReason: whyNotFollowable(inspection),
+    polling: { intervalMs, giveUpMs },
+  };
+}
+
+export async function loadSupportBundle(id: string): Promise<{ bundle: SupportBundle; inspection: Inspection } | null> {
+  const found = await load(id);
+  if (!found) return null;
+  const bundle = buildSupportBundle({
+    ...found,
+    environment: getEnv().flinks.environment,
+    generatedAt: new Date(),
+    secrets: configuredSecrets(),
+  });
+  return { bundle, inspection: found.inspection };
+}
