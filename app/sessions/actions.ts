@@ -5,7 +5,6 @@ import { followLink, type FollowResult } from '@/lib/inspector/follow-link';
 import { pollAccountsDetail } from '@/lib/inspector/poll-accounts-detail';
 import { reopenSession, type ReopenResult } from '@/lib/inspector/reopen-session';
 import { followLinkInputSchema, sessionInputSchema } from '@/lib/inspector/session-action-schema';
-import { defaultSessionDeps } from '@/lib/inspector/session-deps';
 
 /*
  * Public HTTP endpoints: parse, call lib/inspector, return a serializable view. No key, secret or
@@ -17,13 +16,13 @@ const invalid = { kind: 'error', error: { kind: 'app', message: 'Invalid request
 export async function followLinkAction(payload: unknown): Promise<FollowResult> {
   const parsed = followLinkInputSchema.safeParse(payload);
   if (!parsed.success) return invalid;
-  return followLink(await defaultSessionDeps(), parsed.data.inspectionId, parsed.data.link);
+  return followLink(await defaultDeps(), parsed.data.inspectionId, parsed.data.link);
 }
 
 export async function pollAccountsDetailAction(payload: unknown): Promise<FollowResult> {
   const parsed = sessionInputSchema.safeParse(payload);
   if (!parsed.success) return invalid;
-  return pollAccountsDetail(await defaultSessionDeps(), parsed.data.inspectionId);
+  return pollAccountsDetail(await defaultDeps(), parsed.data.inspectionId);
 }
 
 export async function reopenSessionAction(payload: unknown): Promise<ReopenResult> {

@@ -6,7 +6,7 @@ import type { InspectionStore } from '@/lib/store/types';
 
 /** What the use cases need; injectable so tests run them against a simulator and a memory store. */
 export type InspectorDeps = {
-  client: Pick<FlinksClient, 'generateAuthorizeToken' | 'authorize'>;
+  client: FlinksClient;
   store: InspectionStore;
   environment: Environment;
   now: () => Date;

@@ -8,20 +8,17 @@ import { pollAccountsDetail } from './poll-accounts-detail';
 import { reopenSession } from './reopen-session';
 import { startInspection } from './start-inspection';
 import type { InspectorDeps } from './deps';
-import type { SessionDeps } from './session-deps';
 
 const GREATDAY = '5e115eac-1209-4f19-641c-08d6d484e2fe';
 
 let srv: SimulatorServer;
 let store: InspectionStore;
-let session: SessionDeps;
 let inspector: InspectorDeps;
 
 beforeAll(async () => {
   srv = await startSimulatorServer({ seed: 'follow-link', asyncPolls: 2 });
   const client = createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 5000 });
   store = await createStore({ kind: 'memory' });
-  session = { client, store, now: () => new Date() };
   inspector = { client, store, environment: 'simulator', now: () => new Date() };
 });
 afterAll(async () => {
@@ -39,7 +36,7 @@ describe('followLink', () => {
     const id = await openCached();
     const before = (await store.getInspection(id))!.lastActivityAt!;
     await new Promise((r) => setTimeout(r, 5));
-    const r = await followLink(session, id, 'summary');
+    const r = await followLink(inspector, id, 'summary');
     expect(r.kind).toBe('accounts');
     if (r.kind !== 'accounts') return;
     expect(r.accounts.length).toBeGreaterThan(0);
@@ -51,10 +48,10 @@ describe('followLink', () => {
 
   it('detail: 202, then polls through 202 to 200 with transactions and holder', async () => {
     const id = await openCached();
-    expect(await followLink(session, id, 'detail')).toMatchObject({ kind: 'pending', flinksCode: 'OPERATION_PENDING' });
-    expect((await pollAccountsDetail(session, id)).kind).toBe('pending');
-    expect((await pollAccountsDetail(session, id)).kind).toBe('pending');
-    const done = await pollAccountsDetail(session, id);
+    expect(await followLink(inspector, id, 'detail')).toMatchObject({ kind: 'pending', flinksCode: 'OPERATION_PENDING' });
+    expect((await pollAccountsDetail(inspector, id)).kind).toBe('pending');
+    expect((await pollAccountsDetail(inspector, id)).kind).toBe('pending');
+    const done = await pollAccountsDetail(inspector, id);
     expect(done.kind).toBe('accounts');
     if (done.kind !== 'accounts') return;
     expect(done.accounts.some((a) => a.transactions.length > 0)).toBe(true);
@@ -70,7 +67,7 @@ describe('followLink', () => {
 
   it('statements: PDFs to the caller, a byte count in the store', async () => {
     const id = await openCached();
-    const r = await followLink(session, id, 'statements');
+    const r = await followLink(inspector, id, 'statements');
     expect(r.kind).toBe('statements');
     if (r.kind !== 'statements') return;
     expect(r.statements.length).toBeGreaterThan(0);
@@ -83,7 +80,7 @@ describe('followLink', () => {
   it('an idle RequestId answers SESSION_NONEXISTENT → expired; reopen links a new authorized session', async () => {
     const id = await openCached('ticket-7');
     srv.sim.advanceClock(9 * 60_000);
-    const r = await followLink(session, id, 'summary');
+    const r = await followLink(inspector, id, 'summary');
     expect(r).toMatchObject({ kind: 'expired', error: { flinksCode: 'SESSION_NONEXISTENT' } });
     expect((await store.getInspection(id))!.flinksCode).toBe('SESSION_NONEXISTENT');
 
@@ -92,12 +89,12 @@ describe('followLink', () => {
     if (reopened.kind !== 'reopened') return;
     const child = (await store.getInspection(reopened.inspectionId))!;
     expect(child).toMatchObject({ parentId: id, loginId: GREATDAY, mode: 'cached', tag: 'ticket-7', status: 'authorized' });
-    expect((await followLink(session, child.id, 'summary')).kind).toBe('accounts');
+    expect((await followLink(inspector, child.id, 'summary')).kind).toBe('accounts');
   });
 
   it('refuses sessions without a RequestId', async () => {
     const failed = await store.createInspection({ mode: 'live', environment: 'simulator' });
-    expect(await followLink(session, failed.id, 'summary')).toMatchObject({ kind: 'error', error: { kind: 'app' } });
+    expect(await followLink(inspector, failed.id, 'summary')).toMatchObject({ kind: 'error', error: { kind: 'app' } });
     expect(await reopenSession(inspector, failed.id)).toMatchObject({ kind: 'error' });
   });
 });

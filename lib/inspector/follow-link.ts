@@ -4,7 +4,7 @@ import { compactResponse } from './compact-response';
 import { toAccountViews, toStatementViews, type AccountView, type StatementView } from './data-views';
 import { recordExchange, stepOutcomeOf } from './record';
 import { isExpiredCode } from './session-expiry';
-import type { SessionDeps } from './session-deps';
+import type { InspectorDeps } from './deps';
 import { toFlinksErrorView, toTransportErrorView, type AppErrorView, type FlinksErrorView, type TransportErrorView } from './views';
 
 /**
@@ -33,7 +33,7 @@ export const DETAIL_BODY = {
 
 type Usable = { ok: true; inspection: Inspection & { requestId: string } } | { ok: false; result: FollowResult };
 
-export async function usableSession(deps: SessionDeps, inspectionId: string): Promise<Usable> {
+export async function usableSession(deps: InspectorDeps, inspectionId: string): Promise<Usable> {
   const inspection = await deps.store.getInspection(inspectionId);
   if (!inspection) return { ok: false, result: { kind: 'error', error: { kind: 'app', message: 'This session is unknown.' } } };
   if (inspection.status !== 'authorized' || !inspection.requestId) {
@@ -44,7 +44,7 @@ export async function usableSession(deps: SessionDeps, inspectionId: string): Pr
 
 /** Records the exchange, updates the inspection, and turns the result into what the page shows. */
 export async function settleData<T>(
-  deps: SessionDeps,
+  deps: InspectorDeps,
   inspectionId: string,
   result: DataResult<T>,
   onOk: (data: T) => FollowResult,
@@ -69,7 +69,7 @@ export async function settleData<T>(
   }
 }
 
-export async function followLink(deps: SessionDeps, inspectionId: string, link: LinkKind): Promise<FollowResult> {
+export async function followLink(deps: InspectorDeps, inspectionId: string, link: LinkKind): Promise<FollowResult> {
   const usable = await usableSession(deps, inspectionId);
   if (!usable.ok) return usable.result;
   const RequestId = usable.inspection.requestId;

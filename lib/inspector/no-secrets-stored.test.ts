@@ -72,12 +72,11 @@ describe('what the store keeps', () => {
     const done = await answerMfa({ inspectionId: first.inspectionId, responses: { [prompt]: [ANSWERS[prompt]!] } }, deps);
     expect(done.kind).toBe('authorized');
 
-    const sessionDeps = { client: base, store, now: () => new Date() };
-    expect((await followLink(sessionDeps, first.inspectionId, 'summary')).kind).toBe('accounts');
-    expect((await followLink(sessionDeps, first.inspectionId, 'detail')).kind).toBe('pending');
-    expect((await pollAccountsDetail(sessionDeps, first.inspectionId)).kind).toBe('pending');
-    expect((await pollAccountsDetail(sessionDeps, first.inspectionId)).kind).toBe('accounts');
-    expect((await followLink(sessionDeps, first.inspectionId, 'statements')).kind).toBe('statements');
+    expect((await followLink(deps, first.inspectionId, 'summary')).kind).toBe('accounts');
+    expect((await followLink(deps, first.inspectionId, 'detail')).kind).toBe('pending');
+    expect((await pollAccountsDetail(deps, first.inspectionId)).kind).toBe('pending');
+    expect((await pollAccountsDetail(deps, first.inspectionId)).kind).toBe('accounts');
+    expect((await followLink(deps, first.inspectionId, 'statements')).kind).toBe('statements');
 
     const steps = await store.listSteps(first.inspectionId);
     expect(steps.length).toBeGreaterThanOrEqual(9);

@@ -1,13 +1,13 @@
 import { toAccountViews } from './data-views';
 import { settleData, usableSession, type FollowResult } from './follow-link';
-import type { SessionDeps } from './session-deps';
+import type { InspectorDeps } from './deps';
 
 /**
  * One poll of GET /GetAccountsDetailAsync/{requestId} (§8.3): 202 while Flinks is still collecting,
  * 200 with the GetAccountsDetail payload when done. The page decides when to poll again and when
  * to give up (POLL_INTERVAL_MS / POLL_GIVE_UP_MS); each poll is a recorded step.
  */
-export async function pollAccountsDetail(deps: SessionDeps, inspectionId: string): Promise<FollowResult> {
+export async function pollAccountsDetail(deps: InspectorDeps, inspectionId: string): Promise<FollowResult> {
   const usable = await usableSession(deps, inspectionId);
   if (!usable.ok) return usable.result;
   const result = await deps.client.getAccountsDetailAsync(usable.inspection.requestId);
