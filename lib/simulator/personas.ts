@@ -2,7 +2,7 @@ import type { Language } from '@/lib/flinks/schemas';
 import { FLINKS_CAPITAL } from './options';
 import {
   type Challenge, favouriteColour, imageSelection, multipleAnswers, multipleChoice, norm,
-  securityCode, textOrCall, toolboxQuestion,
+  pickQuestion, securityCode, textOrCall, toolboxQuestion,
 } from './questions';
 import type { Rng } from './random';
 
@@ -53,6 +53,7 @@ const SIM_DEFS: { username: string; live: LiveOutcome }[] = [
   { username: 'sim_multi', live: mfa((_r, l) => [multipleAnswers(l)]) },
   { username: 'sim_image', live: mfa((_r, l) => [imageSelection(l)]) },
   { username: 'sim_text_or_call', live: mfa((_r, l) => [textOrCall(l)], (_r, l) => [securityCode(l)]) },
+  { username: 'sim_pick_question', live: mfa((_r, l) => [pickQuestion(l)]) },
   { username: 'sim_two_rounds', live: mfa(toolbox, (_r, l) => [favouriteColour(l)]) },
   {
     username: 'sim_all_types',

@@ -11,8 +11,12 @@ export interface Challenge {
   Type: string;
   Prompt: string;
   Iterables?: string[];
-  accepts(answers: readonly string[]): boolean;
+  /** The SecurityResponses keys this challenge accepts (one is used); absent means [Prompt] (§5 step 3). */
+  answerKeys?: readonly string[];
+  accepts(answers: readonly string[], key: string): boolean;
 }
+
+export const answerKeysOf = (c: Challenge): readonly string[] => c.answerKeys ?? [c.Prompt];
 
 export const norm = (s: string) => s.trim().toLowerCase();
 
@@ -48,6 +52,7 @@ const T = {
   image: { en: 'Select your security image.', fr: 'Quelle est votre image de sécurité?' },
   delivery: { en: 'How would you like to receive your security code?', fr: 'Où voulez-vous recevoir votre code de sécurité?' },
   code: { en: 'Enter the security code we sent you.', fr: 'Quel est le code de sécurité que nous vous avons envoyé?' },
+  pickQuestion: { en: 'Choose a security question and answer it.', fr: 'Choisissez une question de sécurité et répondez-y.' },
 } as const;
 
 const COLOURS = ['Red', 'Green', 'Blue', 'Yellow'];
@@ -76,3 +81,22 @@ export const textOrCall = (lang: Language): Challenge => ({
 });
 
 export const securityCode = (lang: Language) => qa(T.code[lang], '123456');
+
+/**
+ * §4.2 "QuestionAndAnswer with Iterables" (sim_pick_question): the Iterables are questions to choose
+ * from, and the answer is keyed by the chosen question, not by the Prompt (FOAM's selection form).
+ */
+export function pickQuestion(lang: Language): Challenge {
+  const questions: string[] = TOOLBOX_QUESTIONS.map((q) => q[lang]);
+  const answerOf = new Map<string, string>(TOOLBOX_QUESTIONS.map((q) => [q[lang], q.answer]));
+  return {
+    Type: 'QuestionAndAnswer',
+    Prompt: T.pickQuestion[lang],
+    Iterables: questions,
+    answerKeys: questions,
+    accepts: (answers, key) => {
+      const expected = answerOf.get(key);
+      return expected !== undefined && one(expected)(answers);
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { mfaRequiredSchema } from '@/lib/flinks/schemas';
 import { IMAGE_CHOICES } from '../png';
+import { TOOLBOX_QUESTIONS } from '../questions';
 import { caller, promptsOf, toolboxAnswer, type Reply } from '../testing/client';
 import { startSimulatorServer } from '../testing/serve';
 
@@ -81,6 +82,56 @@ describe('simulator-only MFA personas', () => {
     const partial = Object.fromEntries(Object.entries(right).slice(0, 2));
     expect((await answer(partial)).status).toBe(203);
     expect((await answer(right)).status).toBe(200);
+  });
+
+  describe('sim_pick_question: QuestionAndAnswer with Iterables, keyed by the chosen question', () => {
+    const SHAPE = 'What shape do people like most?';
+
+    it('offers the three toolbox questions and accepts any of them with its answer', async () => {
+      const { first } = await start('sim_pick_question');
+      expect(challenges(first)).toEqual([
+        { Type: 'QuestionAndAnswer', Prompt: 'Choose a security question and answer it.', Iterables: TOOLBOX_QUESTIONS.map((q) => q.en) },
+      ]);
+      for (const q of TOOLBOX_QUESTIONS) {
+        const { answer } = await start('sim_pick_question');
+        expect((await answer({ [q.en]: [`  ${q.answer.toUpperCase()} `] })).status).toBe(200);
+      }
+    });
+
+    it('keyed by the Prompt itself → UNKNOWN_CHALLENGE_KEY (the Prompt is not a key here)', async () => {
+      const { first, answer } = await start('sim_pick_question');
+      const r = await answer({ [challenges(first)[0]?.Prompt ?? '']: ['Triangle'] });
+      expect([r.status, r.body.FlinksCode]).toEqual([401, 'UNKNOWN_CHALLENGE_KEY']);
+    });
+
+    it('a key that is not one of the Iterables → UNKNOWN_CHALLENGE_KEY', async () => {
+      const { answer } = await start('sim_pick_question');
+      const r = await answer({ 'what shape do people like most?': ['Triangle'] });
+      expect([r.status, r.body.FlinksCode]).toEqual([401, 'UNKNOWN_CHALLENGE_KEY']);
+    });
+
+    it("another question's answer is wrong (D4), and the same choice is offered again", async () => {
+      const { first, answer } = await start('sim_pick_question');
+      const r = await answer({ [SHAPE]: ['Montreal'] });
+      expect([r.status, r.body.FlinksCode, r.body.RequestId]).toEqual([401, 'INVALID_SECURITY_RESPONSE', first.body.RequestId]);
+      expect(r.body.SecurityChallenges).toEqual(challenges(first));
+      expect((await answer({ [SHAPE]: ['Triangle'] })).status).toBe(200);
+    });
+
+    it('two questions answered at once is wrong; an empty answer gets the same 203', async () => {
+      const { answer } = await start('sim_pick_question');
+      expect((await answer({ [SHAPE]: [' '] })).status).toBe(203);
+      const both = await answer({ [SHAPE]: ['Triangle'], 'What is the best country on earth?': ['Canada'] });
+      expect(both.body.FlinksCode).toBe('INVALID_SECURITY_RESPONSE');
+    });
+
+    it('French: a French prompt, the French questions as Iterables and keys', async () => {
+      const { first, answer } = await start('sim_pick_question', { Language: 'fr' });
+      const [ch] = challenges(first);
+      expect(ch?.Prompt).toBe('Choisissez une question de sécurité et répondez-y.');
+      expect(ch?.Iterables).toEqual(TOOLBOX_QUESTIONS.map((q) => q.fr));
+      expect((await answer({ [TOOLBOX_QUESTIONS[2].fr]: ['triangle'] })).status).toBe(200);
+    });
   });
 
   it('sim_ prompts are French too', async () => {

@@ -1,6 +1,7 @@
 import type { SecurityResponses } from '@/lib/flinks/schemas';
 import type { Ctx } from '../context';
 import { MAX_WRONG_ANSWERS } from '../options';
+import { answerKeysOf } from '../questions';
 import { flinksError } from '../responses';
 import { liveSession, type Session } from '../state';
 import { authorizedResponse, mfaResponse, wireChallenges } from './session-bodies';
@@ -17,7 +18,8 @@ export function answerChallenges(ctx: Ctx, requestId: string, responses: Securit
     // §6 ALREADY_AUTHORIZED (HTTP status undocumented: 400 chosen).
     return flinksError(400, 'ALREADY_AUTHORIZED', 'This session is already authorized.', { RequestId: session.requestId });
   }
-  const pending = new Map(session.challenges.map((c) => [c.Prompt, c]));
+  // A challenge is answered under one of its keys: its Prompt, or a chosen Iterable (§4.2 table).
+  const pending = new Set(session.challenges.flatMap(answerKeysOf));
   const unknown = Object.keys(responses).filter((k) => !pending.has(k));
   if (unknown.length > 0) {
     // D5: keyed to a prompt that was not asked.
@@ -26,11 +28,16 @@ export function answerChallenges(ctx: Ctx, requestId: string, responses: Securit
       SecurityChallenges: wireChallenges(session),
     });
   }
-  // D5: any prompt left unanswered (missing or empty array) gets the same 203 again.
-  const unanswered = session.challenges.some((c) => (responses[c.Prompt] ?? []).every((a) => a.trim() === ''));
+  // D5: any challenge left unanswered (missing or empty array under every key) gets the same 203 again.
+  const filled = (key: string) => (responses[key] ?? []).some((a) => a.trim() !== '');
+  const unanswered = session.challenges.some((c) => !answerKeysOf(c).some(filled));
   if (unanswered) return mfaResponse(session);
 
-  const allRight = session.challenges.every((c) => c.accepts(responses[c.Prompt] ?? []));
+  // Exactly one key per challenge: answering two of the offered questions at once is wrong.
+  const allRight = session.challenges.every((c) => {
+    const used = answerKeysOf(c).filter(filled);
+    return used.length === 1 && c.accepts(responses[used[0] ?? ''] ?? [], used[0] ?? '');
+  });
   if (!allRight) return wrongAnswer(ctx, session);
 
   const live = session.persona.live;
