@@ -20,6 +20,7 @@ export const PERSONAS: readonly Persona[] = [
   sim('sim_multi', 'Checkbox question (Red and Green).'),
   sim('sim_image', 'ImageSelection (the second image).'),
   sim('sim_text_or_call', 'Choose text or call, then enter 123456.'),
+  sim('sim_pick_question', 'Pick a security question from a list, then answer it (Montreal / Canada / Triangle).'),
   sim('sim_two_rounds', 'Two MFA rounds: a toolbox question, then colour Blue.'),
   sim('sim_all_types', 'Several MFA types in one round.'),
   sim('sim_slow', 'Answers after a configured delay.'),
