@@ -4,14 +4,18 @@ import { mfaFieldName, widgetFor } from '@/lib/inspector/build-security-response
 import type { ChallengeView } from '@/lib/inspector/views';
 import { FieldError, inputClass } from '@/components/ui/field-error';
 import { ChoiceGroup } from './choice-group';
+import { QuestionSelectField } from './question-select-field';
 
 /** One security challenge as a form field chosen by its Type; its accessible name is the prompt. */
-export function MfaField({ challenge, index, error }: { challenge: ChallengeView; index: number; error?: string }) {
+export function MfaField({ challenge, index, error, questionError }: { challenge: ChallengeView; index: number; error?: string; questionError?: string }) {
   const name = mfaFieldName(index);
   const errorId = `${name}-error`;
   const widget = widgetFor(challenge);
   const invalid = Boolean(error);
 
+  if (widget === 'question-select') {
+    return <QuestionSelectField challenge={challenge} index={index} error={error} questionError={questionError} />;
+  }
   if (widget === 'text' || widget === 'unknown') {
     return (
       <div className="space-y-1">

@@ -62,4 +62,44 @@ describe('MfaForm', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription('Enter an answer.');
   });
+
+  describe('a QuestionAndAnswer with Iterables', () => {
+    const PICK: ChallengeView = {
+      type: 'QuestionAndAnswer',
+      prompt: 'Choose a security question and answer it.',
+      iterables: ['What city were you born in?', 'What shape do people like most?'],
+    };
+
+    it('is a select named by the prompt, starting on a disabled placeholder, and an answer box', () => {
+      render(<MfaForm challenges={[PICK]} round={1} pending={false} onAnswer={() => {}} />);
+      const select = screen.getByRole('combobox', { name: PICK.prompt });
+      expect(select).toHaveValue('');
+      expect(screen.getByRole('option', { name: 'Choose a question…' })).toBeDisabled();
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a question…', ...PICK.iterables]);
+      expect(screen.getByRole('textbox', { name: `Answer to the question chosen for “${PICK.prompt}”` })).toBeInTheDocument();
+    });
+
+    it('sends the answer keyed by the chosen question', () => {
+      const onAnswer = vi.fn();
+      render(<MfaForm challenges={[PICK]} round={1} pending={false} onAnswer={onAnswer} />);
+      fireEvent.change(screen.getByRole('combobox', { name: PICK.prompt }), { target: { value: 'What shape do people like most?' } });
+      fireEvent.change(screen.getByRole('textbox', { name: /^Answer/ }), { target: { value: ' Triangle ' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+      expect(onAnswer).toHaveBeenCalledWith({ 'What shape do people like most?': ['Triangle'] });
+    });
+
+    it('flags a missing question and a missing answer on their own fields', () => {
+      const onAnswer = vi.fn();
+      render(<MfaForm challenges={[PICK]} round={1} pending={false} onAnswer={onAnswer} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+      expect(onAnswer).not.toHaveBeenCalled();
+      const select = screen.getByRole('combobox', { name: PICK.prompt });
+      expect(select).toHaveAttribute('aria-invalid', 'true');
+      expect(select).toHaveAccessibleDescription('Choose a question.');
+      const answer = screen.getByRole('textbox', { name: /^Answer/ });
+      expect(answer).toHaveAttribute('aria-invalid', 'true');
+      expect(answer.getAttribute('aria-describedby')?.split(' ')).toEqual(['mfa-0-question', 'mfa-0-error']);
+      expect(screen.getByText('Enter an answer.')).toHaveAttribute('id', 'mfa-0-error');
+    });
+  });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { buildSecurityResponses, valuesFromFormData } from '@/lib/inspector/build-security-responses';
+import { buildSecurityResponses, mfaFieldName, mfaQuestionFieldName, valuesFromFormData, widgetFor } from '@/lib/inspector/build-security-responses';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
 import type { ChallengeView } from '@/lib/inspector/views';
 import { Button } from '@/components/ui/button';
@@ -12,6 +12,7 @@ type Props = { challenges: readonly ChallengeView[]; round: number; pending: boo
 /** Every challenge of one 203 in one form: Flinks wants all answers of a round in one call (§5). */
 export function MfaForm({ challenges, round, pending, onAnswer }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const picksQuestion = challenges.some((c) => widgetFor(c) === 'question-select');
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
@@ -30,12 +31,12 @@ export function MfaForm({ challenges, round, pending, onAnswer }: Props) {
           Security questions
         </h2>
         <p className="text-sm text-slate-600">
-          Round {round}: the institution asks {challenges.length === 1 ? 'one question' : `${challenges.length} questions`}. Answers go to Flinks keyed by the exact prompt.
+          Round {round}: the institution asks {challenges.length === 1 ? 'one question' : `${challenges.length} questions`}. Answers go to Flinks keyed by the exact prompt{picksQuestion ? ', or by the exact question chosen from a list' : ''}.
         </p>
       </div>
       <form onSubmit={submit} noValidate aria-label="Security questions" className="space-y-5">
         {challenges.map((c, i) => (
-          <MfaField key={`${i}-${c.prompt}`} challenge={c} index={i} error={errors[`mfa-${i}`]} />
+          <MfaField key={`${i}-${c.prompt}`} challenge={c} index={i} error={errors[mfaFieldName(i)]} questionError={errors[mfaQuestionFieldName(i)]} />
         ))}
         <Button type="submit" disabled={pending}>
           Submit answers

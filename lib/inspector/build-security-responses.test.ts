@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSecurityResponses, imageSrc, mfaFieldName, valuesFromFormData, widgetFor } from './build-security-responses';
+import { buildSecurityResponses, imageSrc, mfaFieldName, mfaQuestionFieldName, valuesFromFormData, widgetFor } from './build-security-responses';
 import type { ChallengeView } from './views';
 
 const qa = (prompt: string): ChallengeView => ({ type: 'QuestionAndAnswer', prompt, iterables: [] });
@@ -14,6 +14,10 @@ describe('widgetFor', () => {
     expect(widgetFor({ type: 'ImageSelection', prompt: 'p', iterables: [PNG_A] })).toBe('image-radio');
     expect(widgetFor({ type: 'TextOrCall', prompt: 'p', iterables: ['SMS', 'Call'] })).toBe('radio');
     expect(widgetFor({ type: 'Fingerprint', prompt: 'p', iterables: [] })).toBe('unknown');
+  });
+
+  it('a QuestionAndAnswer with Iterables is a question select (§4.2)', () => {
+    expect(widgetFor({ type: 'QuestionAndAnswer', prompt: 'p', iterables: ['Q1?', 'Q2?'] })).toBe('question-select');
   });
 
   it('falls back to a text input when a choice type comes without choices', () => {
@@ -73,6 +77,41 @@ describe('buildSecurityResponses', () => {
     const cs: ChallengeView[] = [qa('A?'), { type: 'MultipleChoiceMultipleAnswers', prompt: 'B?', iterables: ['x'] }, { type: 'MultipleChoice', prompt: 'C?', iterables: ['y'] }];
     const built = buildSecurityResponses(cs, { 'mfa-0': ['   '] });
     expect(built).toEqual({ ok: false, errors: { 'mfa-0': 'Enter an answer.', 'mfa-1': 'Choose at least one answer.', 'mfa-2': 'Choose an answer.' } });
+  });
+
+  describe('QuestionAndAnswer with Iterables (pick a question, then answer it)', () => {
+    const QUESTIONS = ['What city were you born in?', 'What shape do people like most?', ' Quelle forme les gens préfèrent-ils? '];
+    const pick: ChallengeView = { type: 'QuestionAndAnswer', prompt: 'Choose a security question and answer it.', iterables: QUESTIONS };
+
+    it('keys the trimmed answer by the chosen question, exactly as offered, never by the prompt', () => {
+      const built = buildSecurityResponses([pick], { [mfaQuestionFieldName(0)]: [QUESTIONS[1] ?? ''], [mfaFieldName(0)]: ['  Triangle '] });
+      expect(built).toEqual({ ok: true, responses: { 'What shape do people like most?': ['Triangle'] } });
+    });
+
+    it('keeps the chosen question verbatim (spaces, accents)', () => {
+      const built = buildSecurityResponses([pick], { 'mfa-0-question': [QUESTIONS[2] ?? ''], 'mfa-0': ['Triangle'] });
+      expect(built.ok && Object.keys(built.responses)).toEqual([' Quelle forme les gens préfèrent-ils? ']);
+    });
+
+    it('asks for a question and an answer when either is missing', () => {
+      expect(buildSecurityResponses([pick], {})).toEqual({ ok: false, errors: { 'mfa-0-question': 'Choose a question.', 'mfa-0': 'Enter an answer.' } });
+      expect(buildSecurityResponses([pick], { 'mfa-0-question': [QUESTIONS[0] ?? ''], 'mfa-0': ['  '] })).toEqual({ ok: false, errors: { 'mfa-0': 'Enter an answer.' } });
+      expect(buildSecurityResponses([pick], { 'mfa-0': ['Montreal'] })).toEqual({ ok: false, errors: { 'mfa-0-question': 'Choose a question.' } });
+    });
+
+    it('refuses a question that was not offered', () => {
+      const built = buildSecurityResponses([pick], { 'mfa-0-question': ['What is your name?'], 'mfa-0': ['Bob'] });
+      expect(built).toEqual({ ok: false, errors: { 'mfa-0-question': 'Choose a question.' } });
+    });
+
+    it('sits in one object beside other challenges', () => {
+      const built = buildSecurityResponses([qa('What city were you born in?'), pick], {
+        'mfa-0': ['Montreal'],
+        'mfa-1-question': ['What shape do people like most?'],
+        'mfa-1': ['Triangle'],
+      });
+      expect(built).toEqual({ ok: true, responses: { 'What city were you born in?': ['Montreal'], 'What shape do people like most?': ['Triangle'] } });
+    });
   });
 
   it('reads checkbox groups from FormData as arrays', () => {

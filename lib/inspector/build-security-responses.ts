@@ -4,18 +4,22 @@ import type { ChallengeView } from './views';
 /**
  * MFA form fields → SecurityResponses. Keys are the exact Prompt strings, never transformed
  * (../shared/flinks-api.md §5 step 3: a re-cased key is UNKNOWN_CHALLENGE_KEY); values are arrays.
+ * The exception is a QuestionAndAnswer with Iterables (§4.2 table): the Iterables are questions to
+ * choose from and the answer is keyed by the chosen question, verbatim.
  * Field names are positional (`mfa-0`, `mfa-1`…) so a prompt's punctuation never touches the DOM name.
  */
 
 export const mfaFieldName = (index: number) => `mfa-${index}`;
+/** The chosen question of a 'question-select' challenge; its answer stays in `mfa-{i}`. */
+export const mfaQuestionFieldName = (index: number) => `${mfaFieldName(index)}-question`;
 
 /** Which widget a challenge gets, by its Type; anything unknown is a text input. */
-export type MfaWidget = 'text' | 'radio' | 'checkbox' | 'image-radio' | 'unknown';
+export type MfaWidget = 'text' | 'question-select' | 'radio' | 'checkbox' | 'image-radio' | 'unknown';
 
 export function widgetFor(c: ChallengeView): MfaWidget {
   switch (c.type) {
     case 'QuestionAndAnswer':
-      return 'text';
+      return c.iterables.length > 0 ? 'question-select' : 'text';
     case 'MultipleChoice':
     case 'TextOrCall':
       return c.iterables.length > 0 ? 'radio' : 'text';
@@ -49,6 +53,14 @@ export function buildSecurityResponses(challenges: readonly ChallengeView[], val
   challenges.forEach((c, i) => {
     const name = mfaFieldName(i);
     const widget = widgetFor(c);
+    if (widget === 'question-select') {
+      const chosen = pickedQuestion(c, values[mfaQuestionFieldName(i)]);
+      const answer = (values[name] ?? []).map((v) => v.trim()).find(Boolean);
+      if (chosen === undefined) errors[mfaQuestionFieldName(i)] = 'Choose a question.';
+      if (answer === undefined) errors[name] = 'Enter an answer.';
+      if (chosen !== undefined && answer !== undefined) responses[chosen] = [answer];
+      return;
+    }
     const raw = values[name] ?? [];
     // Choice values are sent exactly as offered (an image is its Iterables value); free text is trimmed.
     const answers = widget === 'text' || widget === 'unknown' ? raw.map((v) => v.trim()).filter(Boolean) : raw.filter((v) => v !== '');
@@ -60,6 +72,12 @@ export function buildSecurityResponses(challenges: readonly ChallengeView[], val
     responses[key] = [...(responses[key] ?? []), ...(widget === 'checkbox' ? answers : answers.slice(0, 1))];
   });
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, responses };
+}
+
+/** The chosen question exactly as offered (never re-typed), or undefined when none or not offered. */
+function pickedQuestion(c: ChallengeView, raw: readonly string[] | undefined): string | undefined {
+  const value = raw?.find((v) => v !== '');
+  return value !== undefined && c.iterables.includes(value) ? value : undefined;
 }
 
 /** An Iterable as an <img> src: base64 PNG data (§4.2), or already a data: / http(s) URL. */
