@@ -47,6 +47,7 @@ describe('client × simulator personas', () => {
     ['sim_multi', 'MultipleChoiceMultipleAnswers', 1],
     ['sim_image', 'ImageSelection', 1],
     ['sim_text_or_call', 'TextOrCall', 2],
+    ['sim_pick_question', 'QuestionAndAnswer', 1],
     ['sim_two_rounds', 'QuestionAndAnswer', 2],
   ])('%s: %s challenges, %i round(s), then authorized', async (username, type, expectedRounds) => {
     const token = await ctx.client.generateAuthorizeToken();
@@ -64,6 +65,17 @@ describe('client × simulator personas', () => {
     const images = r.kind === 'mfa_required' ? (r.data.SecurityChallenges[0]?.Iterables ?? []) : [];
     expect(images.length).toBeGreaterThan(1);
     for (const img of images) expect(Buffer.from(img.replace(/^data:image\/png;base64,/, ''), 'base64').subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('sim_pick_question: the Iterables are the toolbox questions; keyed by the Prompt it is UNKNOWN_CHALLENGE_KEY', async () => {
+    const token = await ctx.client.generateAuthorizeToken();
+    if (token.kind !== 'ok') throw new Error('token');
+    const first = await ctx.client.authorize(token.token, live('sim_pick_question'));
+    if (first.kind !== 'mfa_required') throw new Error(first.kind);
+    const [ch] = first.data.SecurityChallenges;
+    expect(ch?.Iterables).toEqual(TOOLBOX_QUESTIONS.map((q) => q.en));
+    const byPrompt = await ctx.client.authorize(token.token, { RequestId: first.data.RequestId, SecurityResponses: { [ch?.Prompt ?? '']: ['Montreal'] } });
+    expect(byPrompt.kind === 'flinks_error' && byPrompt.error.FlinksCode).toBe('UNKNOWN_CHALLENGE_KEY');
   });
 
   it('sim_all_types: several challenge types in one 203, answered in one call', async () => {

@@ -40,8 +40,17 @@ export function rightAnswer(c: SecurityChallenge): string[] {
   }
 }
 
+/**
+ * Keyed by the Prompt, except a QuestionAndAnswer with Iterables (§4.2 table, sim_pick_question):
+ * its Iterables are questions to choose from, so the first one is the key, with its toolbox answer.
+ */
 export const answersFor = (challenges: readonly SecurityChallenge[], pick = rightAnswer): SecurityResponses =>
-  Object.fromEntries(challenges.map((c) => [c.Prompt, pick(c)]));
+  Object.fromEntries(
+    challenges.map((c) => {
+      const question = c.Type === 'QuestionAndAnswer' ? c.Iterables?.[0] : undefined;
+      return question === undefined ? [c.Prompt, pick(c)] : [question, pick({ Type: c.Type, Prompt: question })];
+    }),
+  );
 
 export const live = (Username: string, extra: Record<string, unknown> = {}) => ({
   Institution: 'FlinksCapital',
