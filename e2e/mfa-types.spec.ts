@@ -39,6 +39,17 @@ test.describe('Every MFA type becomes the right form field (simulator personas)'
     await inspector.expectSessionOpened();
   });
 
+  test('a QuestionAndAnswer with Iterables lets the user pick the question to answer (sim_pick_question)', async ({ inspector, page }) => {
+    const prompt = 'Choose a security question and answer it.';
+    await inspector.loginLive({ username: 'sim_pick_question' });
+    const select = page.getByLabel(prompt, { exact: true });
+    await expect(select.getByRole('option')).toHaveText(['Choose a question…', ...Object.keys(TOOLBOX_ANSWERS)]);
+    await inspector.answerChosenQuestion(prompt, 'What shape do people like most?', 'Triangle');
+    await expect(inspector.answerBoxFor(prompt)).toHaveAccessibleDescription(/What shape do people like most\?/);
+    await inspector.submitAnswers();
+    await inspector.expectSessionOpened();
+  });
+
   test('several challenges of different types are one form (sim_all_types)', async ({ inspector, page }) => {
     await inspector.loginLive({ username: 'sim_all_types' });
     await expect(page.getByRole('button', { name: 'Submit answers' })).toHaveCount(1);

@@ -32,7 +32,7 @@ for (const [label, width] of [['desktop', 1280], ['narrow', 390]] as const) {
     });
 
     test('MFA types', async ({ inspector, page }) => {
-      for (const username of ['Greatday', 'sim_choice', 'sim_multi', 'sim_image', 'sim_text_or_call', 'sim_all_types']) {
+      for (const username of ['Greatday', 'sim_choice', 'sim_multi', 'sim_image', 'sim_text_or_call', 'sim_pick_question', 'sim_all_types']) {
         await inspector.goto();
         await inspector.loginLive({ username });
         await expect(inspector.mfaForm).toBeVisible();
@@ -45,6 +45,12 @@ for (const [label, width] of [['desktop', 1280], ['narrow', 390]] as const) {
       await shot(page, '11-mfa-wrong-answer');
       await inspector.submitAnswers();
       await shot(page, '12-mfa-unanswered');
+      await inspector.goto();
+      await inspector.loginLive({ username: 'sim_pick_question' });
+      await inspector.submitAnswers();
+      await shot(page, '13-mfa-pick-question-unanswered');
+      await inspector.answerChosenQuestion('Choose a security question and answer it.', 'What shape do people like most?', 'Triangle');
+      await shot(page, '14-mfa-pick-question-filled');
     });
 
     test('work in progress', async ({ inspector, page }) => {

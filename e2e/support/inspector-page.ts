@@ -71,6 +71,17 @@ export class InspectorPage {
     return prompt;
   }
 
+  /** A QuestionAndAnswer with Iterables: choose `question` in the select named by `prompt`, then answer it. */
+  async answerChosenQuestion(prompt: string, question: string, answer: string) {
+    await this.mfaForm.getByRole('combobox', { name: prompt, exact: true }).selectOption(question);
+    await this.answerBoxFor(prompt).fill(answer);
+  }
+
+  /** The answer box that goes with a question select (its name carries the select's prompt). */
+  answerBoxFor(prompt: string): Locator {
+    return this.mfaForm.getByRole('textbox', { name: `Answer to the question chosen for “${prompt}”`, exact: true });
+  }
+
   async submitAnswers() {
     await this.page.getByRole('button', { name: 'Submit answers' }).click();
   }
