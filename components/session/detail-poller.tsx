@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { pollAccountsDetailAction } from '@/app/sessions/actions';
@@ -28,15 +28,19 @@ export function DetailPoller({
   onSettled: (result: FollowResult) => void;
 }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const count = useRef(0);
   const [stopped, setStopped] = useState(false);
   const [now, setNow] = useState(startedAt);
   const gaveUp = now - startedAt >= polling.giveUpMs;
 
+  const queryKey = ['accounts-detail-poll', inspectionId, startedAt];
   const query = useQuery<Snapshot>({
-    queryKey: ['accounts-detail-poll', inspectionId, startedAt],
-    queryFn: async () => {
+    queryKey,
+    queryFn: async ({ signal }) => {
       const result = await pollAccountsDetailAction({ inspectionId });
+      // Stopped while this poll was on its way: its step is recorded, but the count is final.
+      if (signal.aborted) throw new DOMException('Polling stopped', 'AbortError');
       count.current += 1;
       return { result, poll: count.current };
     },
@@ -87,7 +91,14 @@ export function DetailPoller({
           Poll again
         </button>
       ) : (
-        <button type="button" onClick={() => setStopped(true)} className="rounded border border-sky-300 bg-white px-3 py-1.5 text-xs font-medium">
+        <button
+          type="button"
+          onClick={() => {
+            setStopped(true);
+            void queryClient.cancelQueries({ queryKey });
+          }}
+          className="rounded border border-sky-300 bg-white px-3 py-1.5 text-xs font-medium"
+        >
           Stop polling
         </button>
       )}
