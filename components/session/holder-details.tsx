@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import type { AccountView } from '@/lib/inspector/data-views';
 import { maskText } from './format';
+import { DataTable, type Column } from '@/components/ui/data-table';
+
+const HOLDER_DETAILS_COLUMNS: Column[] = [{ label: 'Account' }, { label: 'Name' }, { label: 'Email' }, { label: 'Phone' }, { label: 'Address' }];
 
 /** Personal data stays masked on screen until someone asks for it (screens get shared in calls). */
 export function HolderDetails({ accounts }: { accounts: AccountView[] }) {
@@ -23,30 +26,17 @@ export function HolderDetails({ accounts }: { accounts: AccountView[] }) {
           {revealed ? 'Hide holder details' : 'Reveal holder details'}
         </button>
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="holder-table">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">Account</th>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Phone</th>
-              <th scope="col" className="px-3 py-2">Address</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {withHolder.map((a) => (
-              <tr key={a.id}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">{a.title ?? (a.lastFour ? `••••${a.lastFour}` : a.id)}</th>
-                <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.name)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.email)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.phone)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.address)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={HOLDER_DETAILS_COLUMNS} testId="holder-table">
+        {withHolder.map((a) => (
+          <tr key={a.id}>
+            <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">{a.title ?? (a.lastFour ? `••••${a.lastFour}` : a.id)}</th>
+            <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.name)}</td>
+            <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.email)}</td>
+            <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.phone)}</td>
+            <td className="whitespace-nowrap px-3 py-2">{show(a.holder!.address)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

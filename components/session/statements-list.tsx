@@ -1,5 +1,8 @@
 import type { StatementView } from '@/lib/inspector/data-views';
 import { formatBytes } from './format';
+import { DataTable, type Column } from '@/components/ui/data-table';
+
+const STATEMENTS_LIST_COLUMNS: Column[] = [{ label: 'Account' }, { label: 'Statement' }, { label: 'Size' }, { label: 'Download', srOnly: true }];
 
 /**
  * Statement PDFs come back in the action's answer and are offered as data: URLs: they never touch
@@ -8,40 +11,27 @@ import { formatBytes } from './format';
 export function StatementsList({ statements }: { statements: StatementView[] }) {
   if (statements.length === 0) return <p className="text-sm text-slate-600">Flinks returned no statement.</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="statements-table">
-        <caption className="px-3 py-2 text-left text-sm font-semibold text-slate-800">Statements</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">Account</th>
-            <th scope="col" className="px-3 py-2">Statement</th>
-            <th scope="col" className="px-3 py-2">Size</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Download</span></th>
+    <DataTable columns={STATEMENTS_LIST_COLUMNS} caption="Statements" testId="statements-table">
+      {statements.map((s) => {
+        const account = s.accountLastFour ? `••••${s.accountLastFour}` : 'unknown account';
+        const short = s.uniqueId.slice(0, 8);
+        return (
+          <tr key={s.uniqueId}>
+            <td className="px-3 py-2 font-mono">{account}</td>
+            <td className="px-3 py-2 font-mono text-xs">{s.uniqueId}</td>
+            <td className="px-3 py-2">{s.fileType} · {formatBytes(s.bytes)}</td>
+            <td className="px-3 py-2 text-right">
+              <a
+                href={`data:application/pdf;base64,${s.base64}`}
+                download={`statement-${s.accountLastFour ?? 'account'}-${short}.pdf`}
+                className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-slate-50"
+              >
+                Download statement {account} {short}
+              </a>
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {statements.map((s) => {
-            const account = s.accountLastFour ? `••••${s.accountLastFour}` : 'unknown account';
-            const short = s.uniqueId.slice(0, 8);
-            return (
-              <tr key={s.uniqueId}>
-                <td className="px-3 py-2 font-mono">{account}</td>
-                <td className="px-3 py-2 font-mono text-xs">{s.uniqueId}</td>
-                <td className="px-3 py-2">{s.fileType} · {formatBytes(s.bytes)}</td>
-                <td className="px-3 py-2 text-right">
-                  <a
-                    href={`data:application/pdf;base64,${s.base64}`}
-                    download={`statement-${s.accountLastFour ?? 'account'}-${short}.pdf`}
-                    className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-slate-50"
-                  >
-                    Download statement {account} {short}
-                  </a>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

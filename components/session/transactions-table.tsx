@@ -3,6 +3,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { AccountView } from '@/lib/inspector/data-views';
 import { formatMoney } from './format';
+import { DataTable, type Column } from '@/components/ui/data-table';
+
+const TRANSACTIONS_TABLE_COLUMNS: Column[] = [{ label: 'Date' }, { label: 'Account' }, { label: 'Description' }, { label: 'Debit', numeric: true }, { label: 'Credit', numeric: true }, { label: 'Balance', numeric: true }];
 
 export const TRANSACTIONS_PAGE_SIZE = 15;
 
@@ -46,37 +49,23 @@ export function TransactionsTable({ accounts }: { accounts: AccountView[] }) {
           />
         </div>
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="transactions-table">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">Date</th>
-              <th scope="col" className="px-3 py-2">Account</th>
-              <th scope="col" className="px-3 py-2">Description</th>
-              <th scope="col" className="px-3 py-2 text-right">Debit</th>
-              <th scope="col" className="px-3 py-2 text-right">Credit</th>
-              <th scope="col" className="px-3 py-2 text-right">Balance</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {visible.map((t) => (
-              <tr key={`${t.account}-${t.id}`}>
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{t.date}</td>
-                <td className="whitespace-nowrap px-3 py-1.5">{t.account}</td>
-                <td className="px-3 py-1.5">{t.description}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{t.debit === null ? '' : formatMoney(t.debit, t.currency)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{t.credit === null ? '' : formatMoney(t.credit, t.currency)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatMoney(t.balance, t.currency)}</td>
-              </tr>
-            ))}
-            {visible.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-4 text-center text-slate-500">No transaction matches.</td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={TRANSACTIONS_TABLE_COLUMNS} testId="transactions-table">
+        {visible.map((t) => (
+          <tr key={`${t.account}-${t.id}`}>
+            <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{t.date}</td>
+            <td className="whitespace-nowrap px-3 py-1.5">{t.account}</td>
+            <td className="px-3 py-1.5">{t.description}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{t.debit === null ? '' : formatMoney(t.debit, t.currency)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{t.credit === null ? '' : formatMoney(t.credit, t.currency)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{formatMoney(t.balance, t.currency)}</td>
+          </tr>
+        ))}
+        {visible.length === 0 ? (
+          <tr>
+            <td colSpan={6} className="px-3 py-4 text-center text-slate-500">No transaction matches.</td>
+          </tr>
+        ) : null}
+      </DataTable>
       <nav aria-label="Transaction pages" className="flex items-center justify-between gap-2 text-sm">
         <p aria-live="polite" className="text-slate-600">
           {filtered.length} transaction{filtered.length === 1 ? '' : 's'}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+
+/** A column header: `numeric` right-aligns it (amounts); `srOnly` names it for screen readers only. */
+export type Column = { label: string; numeric?: boolean; srOnly?: boolean };
+
+/**
+ * The frame every data table here shares: horizontal scroll on narrow screens (cells do not wrap),
+ * an optional caption, and the header row. Rows are the caller's, inside the tbody.
+ */
+export function DataTable({
+  columns,
+  caption,
+  captionSrOnly = false,
+  testId,
+  children,
+}: {
+  columns: readonly Column[];
+  caption?: string;
+  captionSrOnly?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid={testId}>
+        {caption ? (
+          <caption className={captionSrOnly ? 'sr-only' : 'whitespace-nowrap px-3 py-2 text-left text-sm font-semibold text-slate-800'}>{caption}</caption>
+        ) : null}
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={c.numeric ? 'whitespace-nowrap px-3 py-2 text-right' : 'px-3 py-2'}>
+                {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
