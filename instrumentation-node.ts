@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/env';
+import { expireAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
 import { getStore } from '@/lib/store';
 
 /** An abandoned MFA round keeps its authorize token in the store until this sweep removes it. */
@@ -19,7 +20,7 @@ export async function startServer(): Promise<void> {
   }
   try {
     const store = await getStore();
-    const sweep = () => store.purgeExpiredContinuations(new Date()).catch(() => 0);
+    const sweep = () => expireAbandonedMfa({ store, now: () => new Date() }).catch(() => []);
     await sweep();
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();
   } catch (err) {

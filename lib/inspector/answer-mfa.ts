@@ -1,4 +1,5 @@
 import type { InspectorDeps } from './deps';
+import { MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
 import type { AnswerMfaInput } from './mfa-schema';
 import { settleAuthorize } from './settle';
 import type { InspectionResult } from './views';
@@ -20,7 +21,7 @@ export async function answerMfa(input: AnswerMfaInput, deps: InspectorDeps): Pro
     return {
       kind: 'error',
       inspectionId: inspection.id,
-      error: { kind: 'app', message: 'This MFA session is no longer open: it finished or sat idle for more than 8 minutes. Start over to open a new one.' },
+      error: { kind: 'app', message: MFA_EXPIRED_MESSAGE },
       mfaOpen: false,
     };
   }

@@ -39,7 +39,10 @@ async function load(id: string): Promise<{ inspection: Inspection; steps: Step[]
 
 function whyNotFollowable(i: Inspection): string {
   if (i.status === 'failed') {
-    return `This attempt failed${i.flinksCode ? ` with ${i.flinksCode}: ${describeFlinksCode(i.flinksCode).explanation}` : ' before Flinks opened a session.'}`;
+    if (i.flinksCode) return `This attempt failed with ${i.flinksCode}: ${describeFlinksCode(i.flinksCode).explanation}`;
+    // A RequestId without a code: the MFA round was left unanswered until it expired (D3).
+    if (i.requestId) return 'Its MFA round was not completed before the RequestId\'s 8 idle minutes ran out.';
+    return 'This attempt failed before Flinks opened a session.';
   }
   if (i.status === 'mfa_pending') return 'This session is waiting for its MFA answers; the Links can be followed once it is authorized.';
   return 'The Links can be followed once the session is authorized and has a RequestId.';

@@ -166,12 +166,12 @@ export class DrizzleStore implements InspectionStore {
     await this.db.delete(mfaContinuations).where(eq(mfaContinuations.inspectionId, inspectionId));
   }
 
-  async purgeExpiredContinuations(now: Date): Promise<number> {
+  async purgeExpiredContinuations(now: Date): Promise<string[]> {
     const removed = await this.db
       .delete(mfaContinuations)
       .where(lte(mfaContinuations.expiresAt, now))
       .returning({ id: mfaContinuations.inspectionId });
-    return removed.length;
+    return removed.map((r) => r.id);
   }
 
   async close(): Promise<void> {

@@ -133,13 +133,13 @@ export class MemoryStore implements InspectionStore {
     this.continuations.delete(inspectionId);
   }
 
-  async purgeExpiredContinuations(now: Date): Promise<number> {
-    let removed = 0;
+  async purgeExpiredContinuations(now: Date): Promise<string[]> {
+    const removed: string[] = [];
     for (const [id, c] of this.continuations) {
       // Expired at its expiresAt instant, as the SQL side's `expires_at <= now`.
       if (c.expiresAt.getTime() <= now.getTime()) {
         this.continuations.delete(id);
-        removed += 1;
+        removed.push(id);
       }
     }
     return removed;

@@ -96,7 +96,7 @@ export interface InspectionStore {
   putContinuation(c: MfaContinuation): Promise<void>;
   getContinuation(inspectionId: string): Promise<MfaContinuation | null>;
   deleteContinuation(inspectionId: string): Promise<void>;
-  /** Removes continuations whose expiresAt has passed; returns how many. */
-  purgeExpiredContinuations(now: Date): Promise<number>;
+  /** Removes continuations whose expiresAt has passed; returns their inspections' ids. */
+  purgeExpiredContinuations(now: Date): Promise<string[]>;
   close(): Promise<void>;
 }

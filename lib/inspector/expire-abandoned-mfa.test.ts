@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFlinksClient } from '@/lib/flinks/client';
+import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
+import { MemoryStore } from '@/lib/store/memory-store';
+import { answerMfa } from './answer-mfa';
+import type { InspectorDeps } from './deps';
+import { expireAbandonedMfa, MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
+import { parseAuthorizeForm } from './form-schema';
+import { startInspection } from './start-inspection';
+
+let srv: SimulatorServer;
+beforeAll(async () => {
+  srv = await startSimulatorServer({ seed: 'abandoned-mfa' });
+});
+afterAll(() => srv.close());
+
+function setup() {
+  let clock = new Date('2026-01-01T12:00:00Z');
+  const store = new MemoryStore();
+  const deps: InspectorDeps = {
+    client: createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 5000 }),
+    store,
+    environment: 'simulator',
+    now: () => clock,
+  };
+  return { store, deps, advance: (ms: number) => (clock = new Date(clock.getTime() + ms)) };
+}
+
+const form = (payload: Record<string, unknown>) => {
+  const parsed = parseAuthorizeForm(payload);
+  if (!parsed.ok) throw new Error('form');
+  return parsed.input;
+};
+
+describe('expireAbandonedMfa', () => {
+  it('drops the token of an MFA round left unanswered for 8 minutes and closes its inspection', async () => {
+    const { store, deps, advance } = setup();
+    const abandoned = await startInspection(form({ mode: 'live', institution: 'FlinksCapital', username: 'Greatday', password: 'Everyday', language: 'en', save: true }), deps);
+    const opened = await startInspection(form({ mode: 'cached', loginId: '5e115eac-1209-4f19-641c-08d6d484e2fe' }), deps);
+    if (abandoned.kind !== 'mfa' || opened.kind !== 'authorized') throw new Error('setup');
+
+    advance(7 * 60_000);
+    expect(await expireAbandonedMfa(deps)).toEqual([]);
+    expect(await store.getContinuation(abandoned.inspectionId)).not.toBeNull();
+
+    advance(60_000);
+    expect(await expireAbandonedMfa(deps)).toEqual([abandoned.inspectionId]);
+    expect(await store.getContinuation(abandoned.inspectionId)).toBeNull();
+    expect(await store.getInspection(abandoned.inspectionId)).toMatchObject({ status: 'failed', requestId: abandoned.requestId });
+    expect(await store.getInspection(opened.inspectionId)).toMatchObject({ status: 'authorized' });
+
+    // Answering afterwards says what happened instead of calling Flinks with a lost token.
+    const late = await answerMfa({ inspectionId: abandoned.inspectionId, responses: { [abandoned.challenges[0]!.prompt]: ['Montreal'] } }, deps);
+    expect(late).toMatchObject({ kind: 'error', mfaOpen: false, error: { message: MFA_EXPIRED_MESSAGE } });
+  });
+});
