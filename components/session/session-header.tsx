@@ -12,6 +12,22 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+/** An id in monospace with its one-click copy, or a dash when Flinks never gave one. */
+function IdField({ label, value, testId }: { label: string; value: string | null; testId: string }) {
+  return (
+    <Field label={label}>
+      {value ? (
+        <>
+          <span className="truncate font-mono text-xs" data-testid={testId}>{value}</span>
+          <CopyButton value={value} label={label} />
+        </>
+      ) : (
+        '—'
+      )}
+    </Field>
+  );
+}
+
 export function SessionHeader({ inspection: i }: { inspection: Inspection }) {
   return (
     <header className="space-y-3">
@@ -33,26 +49,8 @@ export function SessionHeader({ inspection: i }: { inspection: Inspection }) {
         </p>
       ) : null}
       <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Field label="Request ID">
-          {i.requestId ? (
-            <>
-              <span className="truncate font-mono text-xs" data-testid="request-id">{i.requestId}</span>
-              <CopyButton value={i.requestId} label="Request ID" />
-            </>
-          ) : (
-            '—'
-          )}
-        </Field>
-        <Field label="Login ID">
-          {i.loginId ? (
-            <>
-              <span className="truncate font-mono text-xs" data-testid="login-id">{i.loginId}</span>
-              <CopyButton value={i.loginId} label="Login ID" />
-            </>
-          ) : (
-            '—'
-          )}
-        </Field>
+        <IdField label="Request ID" value={i.requestId} testId="request-id" />
+        <IdField label="Login ID" value={i.loginId} testId="login-id" />
         <Field label="Tag">{i.tag ?? '—'}</Field>
         <Field label="Username">{i.username ?? '—'}</Field>
         <Field label="Started">{formatDateTime(i.createdAt)}</Field>
