@@ -7,10 +7,10 @@ import { PORTS, SENTINEL } from './e2e/support/servers';
 /**
  * E2E against the built app (`next start`) with the embedded simulator as upstream. One build, then
  * three servers with different configuration (webServer entries start in order, so the first builds):
- *   3100  default config (the user stories)
- *   3101  FLINKS_TIMEOUT_MS=2000 (sim_hang must time out fast)
- *   3102  sentinel secret key and API key (the security spec looks for them in everything the browser gets),
- *         upstream: a recording simulator on 3103 that remembers the authorize tokens it issued
+ *   main          default config (the user stories)
+ *   timeout       FLINKS_TIMEOUT_MS=2000 (sim_hang must time out fast)
+ *   security      sentinel secret key and API key (the security spec looks for them in everything the browser gets),
+ *         upstream: a recording simulator (recordingSimulator) that remembers the authorize tokens it issued
  * Chromium: Debian's through executablePath (../shared/toolchain.md); Playwright's own when that is absent.
  */
 
@@ -44,7 +44,7 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',

@@ -1,5 +1,35 @@
-/** Ports and sentinel secrets shared by playwright.config.ts and the specs. */
-export const PORTS = { main: 3100, timeout: 3101, security: 3102, recordingSimulator: 3103, sessions: 3104, sessionClock: 3105 } as const;
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Ports and sentinel secrets shared by playwright.config.ts and the specs.
+ * The ports are a block of free loopback ports found once by the runner (E2E_PORT_BASE pins it);
+ * workers re-evaluate this module, so the choice travels to them through the environment.
+ */
+const PORT_NAMES = ['main', 'timeout', 'security', 'recordingSimulator', 'sessions', 'sessionClock', 'roles', 'oidc', 'sso'] as const;
+
+function findFreeBlock(size: number): number {
+  // A synchronous probe (config files are evaluated synchronously): a child node listens on each port of a
+  // random block and reports the first block whose ports are all free.
+  const script = `
+    const net = require('node:net');
+    const size = ${size};
+    const tryPort = (p) => new Promise((ok) => { const s = net.createServer(); s.once('error', () => ok(false)); s.listen(p, '127.0.0.1', () => s.close(() => ok(true))); });
+    (async () => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const base = 20000 + Math.floor(Math.random() * 2000) * 10;
+        let free = true;
+        for (let i = 0; i < size && free; i++) free = await tryPort(base + i);
+        if (free) { process.stdout.write(String(base)); return; }
+      }
+      process.exit(1);
+    })();`;
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+if (!process.env.E2E_PORT_BASE) process.env.E2E_PORT_BASE = String(findFreeBlock(PORT_NAMES.length));
+const base = Number(process.env.E2E_PORT_BASE);
+
+export const PORTS = Object.fromEntries(PORT_NAMES.map((name, i) => [name, base + i])) as Record<(typeof PORT_NAMES)[number], number>;
 
 /** Unique per run, so the security spec can prove these values never reach the browser. */
 export const SENTINEL = {
