@@ -1,6 +1,7 @@
 import { getEnv } from '@/lib/env';
 import { expireAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
 import { getStore } from '@/lib/store';
+import { ensureFirstAdmin } from '@/lib/auth/first-admin';
 
 /** An abandoned MFA round keeps its authorize token in the store until this sweep removes it. */
 const CONTINUATION_SWEEP_MS = 60_000;
@@ -25,6 +26,16 @@ export async function startServer(): Promise<void> {
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();
   } catch (err) {
     console.error(`Could not open the history database: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  try {
+    const admin = await ensureFirstAdmin();
+    if (admin.kind === 'setup_link') {
+      // The Jenkins pattern: whoever reads this console may claim the installation, once.
+      console.log(`\n  No staff account exists yet. Create the first administrator here (works once, for 24 hours):\n\n    ${admin.url}\n`);
+    }
+  } catch (err) {
+    console.error(`Could not prepare the first administrator: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { getViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 import { EnvironmentBadge } from '@/components/environment-badge';
 import { Providers } from '@/components/providers';
+import { UserMenu } from '@/components/auth/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,11 +13,17 @@ export const metadata: Metadata = {
   description: 'Open Flinks sessions, answer MFA, and see what Flinks returns.',
 };
 
-// The environment badge reflects the running server's configuration, not the build's.
+// The environment badge reflects the running server's configuration, not the build's; every page
+// is per-viewer and carries a per-request CSP nonce.
 export const dynamic = 'force-dynamic';
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+const navLink = 'text-slate-700 hover:text-slate-900 hover:underline';
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const { environment } = getEnv().flinks;
+  // The layout only decides what to show; each page checks its own permission (requireViewer).
+  const viewer = await getViewer();
+  const can = (p: Parameters<NonNullable<typeof viewer>['permissions']['has']>[0]) => viewer?.permissions.has(p) ?? false;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -24,11 +32,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="shrink-0 font-semibold text-slate-900">
               Flinks Session Inspector
             </Link>
-            <nav aria-label="Main" className="ml-auto flex items-center gap-4 text-sm">
-              <Link href="/" className="text-slate-700 hover:text-slate-900 hover:underline">New session</Link>
-              <Link href="/sessions" className="text-slate-700 hover:text-slate-900 hover:underline">History</Link>
-            </nav>
+            {viewer ? (
+              <nav aria-label="Main" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
+                {can('inspection:open_cached') ? <Link href="/" className={navLink}>New session</Link> : null}
+                {can('inspection:view') ? <Link href="/sessions" className={navLink}>History</Link> : null}
+                {can('users:manage') ? <Link href="/admin/users" className={navLink}>Users</Link> : null}
+                {can('audit:view') ? <Link href="/audit" className={navLink}>Audit</Link> : null}
+              </nav>
+            ) : null}
             <EnvironmentBadge environment={environment} />
+            {viewer ? <UserMenu email={viewer.email} /> : null}
           </div>
         </header>
         <Providers>

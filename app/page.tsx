@@ -1,11 +1,15 @@
+import { reasonRequired } from '@/lib/auth/permissions';
+import { requireViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 import { personasFor } from '@/lib/inspector/personas';
 import { Inspector } from '@/components/inspector/inspector';
 
 export const dynamic = 'force-dynamic';
 
-export default function HomePage() {
+export default async function HomePage() {
+  const viewer = await requireViewer('inspection:open_cached', { page: '/' });
   const { environment } = getEnv().flinks;
+  const access = { live: viewer.permissions.has('inspection:open_live'), reason: reasonRequired(environment) };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -15,7 +19,7 @@ export default function HomePage() {
         </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <Inspector personas={personasFor(environment)} />
+        <Inspector personas={access.live ? personasFor(environment) : []} access={access} />
       </div>
     </div>
   );

@@ -45,6 +45,38 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  NODE_ENV: z.string().optional(),
+  // Staff access (lib/auth) and web hardening (proxy.ts).
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  INSPECTOR_ALLOWED_HOSTS: z
+    .string()
+    .default('localhost,127.0.0.1,[::1]')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.length > 0, 'must list at least one host name, e.g. localhost,127.0.0.1'),
+  INSPECTOR_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) URL people open, e.g. https://inspector.example.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  INSPECTOR_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  INSPECTOR_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).transform((e) => e.toLowerCase()).optional(),
+  INSPECTOR_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(128).optional(),
+  INSPECTOR_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  INSPECTOR_SESSION_MAX_HOURS: int(1, 24 * 30).default(12),
+  INSPECTOR_SIGN_IN_MAX_PER_MINUTE: int(1, 1000).default(5),
+  INSPECTOR_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL of your OpenID provider' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  INSPECTOR_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  INSPECTOR_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  INSPECTOR_OIDC_ROLE_CLAIM: z.string().trim().min(1).optional(),
+  INSPECTOR_OIDC_DEFAULT_ROLE: z.enum(['support', 'qa', 'none']).default('support'),
+  INSPECTOR_OIDC_LABEL: z.string().trim().min(1).default('Single sign-on'),
+}).superRefine((v, ctx) => {
+  if ((v.INSPECTOR_ADMIN_EMAIL === undefined) !== (v.INSPECTOR_ADMIN_PASSWORD === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['INSPECTOR_ADMIN_PASSWORD'], message: 'INSPECTOR_ADMIN_EMAIL and INSPECTOR_ADMIN_PASSWORD go together: set both or neither' });
+  }
+  const oidc = [v.INSPECTOR_OIDC_ISSUER, v.INSPECTOR_OIDC_CLIENT_ID, v.INSPECTOR_OIDC_CLIENT_SECRET];
+  if (oidc.some((x) => x !== undefined) && oidc.some((x) => x === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['INSPECTOR_OIDC_ISSUER'], message: 'single sign-on needs INSPECTOR_OIDC_ISSUER, INSPECTOR_OIDC_CLIENT_ID and INSPECTOR_OIDC_CLIENT_SECRET together' });
+  }
 });
 
 export type Environment = 'simulator' | 'toolbox' | 'production';
@@ -77,6 +109,33 @@ function derive(raw: z.infer<typeof schema>) {
     },
     database: { url: raw.DATABASE_URL, dataDir: raw.DATA_DIR },
     logLevel: raw.LOG_LEVEL,
+    web: {
+      host: raw.HOST,
+      allowedHosts: raw.INSPECTOR_ALLOWED_HOSTS,
+      /** The origin people open; OAuth callbacks and secure cookies follow it. */
+      publicUrl: raw.INSPECTOR_PUBLIC_URL ?? `http://127.0.0.1:${raw.PORT}`,
+      secureCookies: (raw.INSPECTOR_PUBLIC_URL ?? '').startsWith('https://'),
+      /** `next dev` needs eval for its refresh runtime; nothing else does. */
+      dev: raw.NODE_ENV === 'development',
+    },
+    auth: {
+      secret: raw.INSPECTOR_AUTH_SECRET,
+      initialAdmin: raw.INSPECTOR_ADMIN_EMAIL && raw.INSPECTOR_ADMIN_PASSWORD ? { email: raw.INSPECTOR_ADMIN_EMAIL, password: raw.INSPECTOR_ADMIN_PASSWORD } : null,
+      idleMinutes: raw.INSPECTOR_SESSION_IDLE_MINUTES,
+      maxHours: raw.INSPECTOR_SESSION_MAX_HOURS,
+      signInMaxPerMinute: raw.INSPECTOR_SIGN_IN_MAX_PER_MINUTE,
+      oidc:
+        raw.INSPECTOR_OIDC_ISSUER && raw.INSPECTOR_OIDC_CLIENT_ID && raw.INSPECTOR_OIDC_CLIENT_SECRET
+          ? {
+              issuer: raw.INSPECTOR_OIDC_ISSUER,
+              clientId: raw.INSPECTOR_OIDC_CLIENT_ID,
+              clientSecret: raw.INSPECTOR_OIDC_CLIENT_SECRET,
+              roleClaim: raw.INSPECTOR_OIDC_ROLE_CLAIM ?? null,
+              defaultRole: raw.INSPECTOR_OIDC_DEFAULT_ROLE === 'none' ? null : raw.INSPECTOR_OIDC_DEFAULT_ROLE,
+              label: raw.INSPECTOR_OIDC_LABEL,
+            }
+          : null,
+    },
   };
 }
 

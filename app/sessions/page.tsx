@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { HistoryFilters } from '@/components/history/history-filters';
 import { HistoryTable } from '@/components/history/history-table';
 import { HISTORY_PAGE_SIZE, hasFilters, historyPaging, parseHistoryParams } from '@/lib/inspector/history-filter';
+import { requireViewer } from '@/lib/auth/viewer';
 import { getStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'History · Flinks Session Inspector' };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer('inspection:view', { page: '/sessions' });
   const query = parseHistoryParams(await searchParams);
   const store = await getStore();
   const page = await store.listInspections(query.filter, { cursor: query.cursor, limit: HISTORY_PAGE_SIZE });

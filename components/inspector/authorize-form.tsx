@@ -16,9 +16,13 @@ type Props = {
   personas: readonly Persona[];
   pending: boolean;
   onSubmit: () => void;
+  /** What the viewer's role allows here: the Live radio is disabled without live mode; production asks for a reason. */
+  access: FormAccess;
 };
 
-export function AuthorizeForm({ values, onChange, errors, personas, pending, onSubmit }: Props) {
+export type FormAccess = { live: boolean; reason: boolean };
+
+export function AuthorizeForm({ values, onChange, errors, personas, pending, onSubmit, access }: Props) {
   const set = <K extends keyof AuthorizeFormValues>(key: K, value: AuthorizeFormValues[K]) => onChange({ ...values, [key]: value });
   const pick = (p: Persona) =>
     onChange({ ...values, mode: 'live', institution: 'FlinksCapital', username: p.username, password: p.password, loginId: '' });
@@ -28,8 +32,8 @@ export function AuthorizeForm({ values, onChange, errors, personas, pending, onS
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Authorize" className="space-y-5">
-      <ModeSwitch value={values.mode} onChange={(mode) => set('mode', mode)} />
-      {personas.length > 0 ? <PersonaPicker personas={personas} onPick={pick} /> : null}
+      <ModeSwitch value={values.mode} onChange={(mode) => set('mode', mode)} liveAllowed={access.live} />
+      {access.live && personas.length > 0 ? <PersonaPicker personas={personas} onPick={pick} /> : null}
       {values.mode === 'cached' ? (
         <TextField
           label="Login ID"
@@ -45,6 +49,9 @@ export function AuthorizeForm({ values, onChange, errors, personas, pending, onS
         <LiveFields values={values} errors={errors} set={set} />
       )}
       <TextField label="Tag" name="tag" value={values.tag} onValueChange={(v) => set('tag', v)} error={errors.tag} hint="Optional free text echoed back by Flinks." autoComplete="off" />
+      {access.reason ? (
+        <TextField label="Reason" name="reason" value={values.reason} onValueChange={(v) => set('reason', v)} error={errors.reason} hint="Production data: why you open this session, e.g. a ticket number. Recorded in the audit trail." autoComplete="off" required />
+      ) : null}
       <Button type="submit" disabled={pending} aria-disabled={pending}>
         Authorize
       </Button>

@@ -3,14 +3,14 @@
 import Link from 'next/link';
 import type { Persona } from '@/lib/inspector/personas';
 import { Button } from '@/components/ui/button';
-import { AuthorizeForm } from './authorize-form';
+import { AuthorizeForm, type FormAccess } from './authorize-form';
 import { ErrorPanel } from './error-panel';
 import { MfaForm } from './mfa-form';
 import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';
 import { useInspectionFlow } from './use-inspection-flow';
 
-export function Inspector({ personas }: { personas: readonly Persona[] }) {
+export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
   const f = useInspectionFlow();
   const { flow } = f;
   return (
@@ -32,7 +32,7 @@ export function Inspector({ personas }: { personas: readonly Persona[] }) {
       {flow.stage !== 'result' && flow.error ? <ErrorPanel error={flow.error} /> : null}
       <WorkingIndicator active={f.pending} label={f.startPending ? 'Talking to Flinks' : 'Sending the answers'} />
       {flow.stage === 'form' ? (
-        <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} />
+        <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} access={access} />
       ) : null}
       {flow.stage === 'mfa' ? (
         <MfaForm key={`${flow.round}-${flow.challenges.map((c) => c.prompt).join('|')}`} challenges={flow.challenges} round={flow.round} pending={f.pending} onAnswer={f.submitAnswers} />

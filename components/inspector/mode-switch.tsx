@@ -9,7 +9,7 @@ const MODES: { value: Mode; label: string; hint: string }[] = [
   { value: 'live', label: 'Live', hint: 'Log in to the institution now, with credentials or a saved login.' },
 ];
 
-export function ModeSwitch({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
+export function ModeSwitch({ value, onChange, liveAllowed = true }: { value: Mode; onChange: (mode: Mode) => void; liveAllowed?: boolean }) {
   return (
     <div role="radiogroup" aria-labelledby="mode-label" className="space-y-2">
       <span id="mode-label" className="block text-sm font-medium text-slate-800">
@@ -28,6 +28,7 @@ export function ModeSwitch({ value, onChange }: { value: Mode; onChange: (mode: 
               name="mode"
               value={m.value}
               checked={value === m.value}
+              disabled={m.value === 'live' && !liveAllowed}
               onChange={() => onChange(m.value)}
               aria-describedby={`mode-hint-${m.value}`}
               className="mt-0.5 accent-indigo-600"
@@ -36,7 +37,7 @@ export function ModeSwitch({ value, onChange }: { value: Mode; onChange: (mode: 
               <span className="block font-medium text-slate-900">{m.label}</span>
               {/* Hidden from the name (so the radio is just "Cached"/"Live"), still its description. */}
               <span id={`mode-hint-${m.value}`} aria-hidden="true" className="block text-slate-600">
-                {m.hint}
+                {m.value === 'live' && !liveAllowed ? 'Your role does not include live mode here.' : m.hint}
               </span>
             </span>
           </label>

@@ -10,10 +10,13 @@ export type InspectorDeps = {
   store: InspectionStore;
   environment: Environment;
   now: () => Date;
+  /** The staff member acting (recorded as who opened an inspection); null in scripts and tests. */
+  viewer?: { id: string; email: string } | null;
 };
 
-export async function defaultDeps(): Promise<InspectorDeps> {
+export async function defaultDeps(viewer: { id: string; email: string } | null): Promise<InspectorDeps> {
   return {
+    viewer: viewer ? { id: viewer.id, email: viewer.email } : null,
     client: flinksClient(),
     store: await getStore(),
     environment: getEnv().flinks.environment,

@@ -24,6 +24,14 @@ const tag = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** Why someone opens a session against production (a ticket number); kept in the audit trail. */
+const reason = z
+  .string()
+  .trim()
+  .max(500, 'Keep the reason under 500 characters.')
+  .transform((v) => (v ? v : undefined))
+  .optional();
+
 const optionalText = z
   .string()
   .trim()
@@ -34,6 +42,7 @@ export const cachedFormSchema = z.object({
   mode: z.literal('cached'),
   loginId: guid,
   tag,
+  reason,
 });
 
 export const liveFormSchema = z
@@ -47,6 +56,7 @@ export const liveFormSchema = z
     language: z.enum(['en', 'fr'], { error: 'Choose English or French.' }),
     save: z.boolean(),
     tag,
+    reason,
   })
   .superRefine((v, ctx) => {
     if (v.loginId) return;
@@ -66,6 +76,7 @@ export type AuthorizeFormValues = {
   language: 'en' | 'fr';
   save: boolean;
   tag: string;
+  reason: string;
 };
 export type AuthorizeInput = z.output<typeof authorizeFormSchema>;
 export type AuthorizeField = Exclude<keyof AuthorizeFormValues, 'mode'>;
@@ -80,13 +91,14 @@ export const EMPTY_FORM: AuthorizeFormValues = {
   language: 'en',
   save: true,
   tag: '',
+  reason: '',
 };
 
 /** Only the fields of the chosen mode go to the server. */
 export function formPayload(values: AuthorizeFormValues): unknown {
-  if (values.mode === 'cached') return { mode: 'cached', loginId: values.loginId, tag: values.tag };
-  const { mode, institution, loginId, username, password, language, save, tag: t } = values;
-  return { mode, institution, loginId, username, password, language, save, tag: t };
+  if (values.mode === 'cached') return { mode: 'cached', loginId: values.loginId, tag: values.tag, reason: values.reason };
+  const { mode, institution, loginId, username, password, language, save, tag: t, reason: r } = values;
+  return { mode, institution, loginId, username, password, language, save, tag: t, reason: r };
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -38,6 +38,8 @@ export async function startInspection(
     username: live ? (input.username ?? null) : null,
     language: live ? input.language : null,
     parentId: opts.parentId ?? null,
+    openedById: deps.viewer?.id ?? null,
+    openedByEmail: deps.viewer?.email.toLowerCase() ?? null,
   });
   const id = inspection.id;
 

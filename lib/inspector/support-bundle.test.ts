@@ -23,6 +23,8 @@ const inspection: Inspection = {
   status: 'authorized',
   flinksCode: 'SESSION_NONEXISTENT',
   parentId: null,
+  openedById: null,
+  openedByEmail: null,
 };
 
 const step = (seq: number, over: Partial<Step>): Step => ({

@@ -24,6 +24,8 @@ export function whereFor(f: InspectionFilter): SQL[] {
   if (f.institution !== undefined) conditions.push(sql`lower(${t.institution}) = lower(${f.institution})`);
   if (f.mode !== undefined) conditions.push(eq(t.mode, f.mode));
   if (f.status !== undefined) conditions.push(eq(t.status, f.status));
+  // Emails are stored lower-cased (lib/auth), so equality serves inspections_opened_by_idx.
+  if (f.openedBy !== undefined) conditions.push(eq(t.openedByEmail, f.openedBy.toLowerCase()));
   if (f.from !== undefined) conditions.push(gte(t.createdAt, f.from));
   if (f.to !== undefined) conditions.push(lte(t.createdAt, f.to));
   return conditions;

@@ -27,6 +27,7 @@ export function matchesFilter(i: Inspection, f: InspectionFilter): boolean {
   if (f.institution !== undefined && i.institution?.toLowerCase() !== f.institution.toLowerCase()) return false;
   if (f.mode !== undefined && i.mode !== f.mode) return false;
   if (f.status !== undefined && i.status !== f.status) return false;
+  if (f.openedBy !== undefined && i.openedByEmail?.toLowerCase() !== f.openedBy.toLowerCase()) return false;
   if (f.from !== undefined && i.createdAt.getTime() < f.from.getTime()) return false;
   if (f.to !== undefined && i.createdAt.getTime() > f.to.getTime()) return false;
   return true;
@@ -62,6 +63,8 @@ export class MemoryStore implements InspectionStore {
       status: 'in_progress',
       flinksCode: null,
       parentId: input.parentId ?? null,
+      openedById: input.openedById ?? null,
+      openedByEmail: input.openedByEmail ?? null,
     };
     this.inspections.set(row.id, row);
     this.steps.set(row.id, []);

@@ -36,6 +36,9 @@ export const inspections = pgTable(
     status: text('status', { enum: INSPECTION_STATUSES }).notNull(),
     flinksCode: text('flinks_code'),
     parentId: uuid('parent_id'),
+    // Who opened it (staff user id and email as they were); null for rows from before sign-in existed.
+    openedById: text('opened_by_id'),
+    openedByEmail: text('opened_by_email'),
     // Bumped by appendStep in the same statement that inserts the step: the row lock on this
     // counter is what serialises concurrent appends to one inspection.
     stepCount: integer('step_count').notNull().default(0),
@@ -48,6 +51,7 @@ export const inspections = pgTable(
     index('inspections_tag_idx').on(t.tag, t.createdAt, t.id),
     index('inspections_status_idx').on(t.status, t.createdAt, t.id),
     index('inspections_parent_idx').on(t.parentId),
+    index('inspections_opened_by_idx').on(t.openedByEmail, t.createdAt, t.id),
   ],
 );
 
@@ -89,3 +93,6 @@ export const mfaContinuations = pgTable(
 
 export type InspectionRow = typeof inspections.$inferSelect;
 export type StepRow = typeof steps.$inferSelect;
+
+export * from './schema-auth';
+export * from './schema-audit';

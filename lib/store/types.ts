@@ -27,10 +27,13 @@ export type Inspection = {
   flinksCode: string | null;
   /** Set when this inspection reopened an expired one. */
   parentId: string | null;
+  /** The staff user who opened it (id and email as they were then); null before sign-in existed. */
+  openedById: string | null;
+  openedByEmail: string | null;
 };
 
 export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
-  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId'>>;
+  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
 
 export type InspectionPatch = Partial<
   Pick<
@@ -70,6 +73,8 @@ export type InspectionFilter = {
   institution?: string;
   mode?: InspectionMode;
   status?: InspectionStatus;
+  /** Email of the staff user who opened it (exact, case-insensitive). */
+  openedBy?: string;
   from?: Date;
   to?: Date;
 };

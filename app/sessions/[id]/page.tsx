@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { requireViewer } from '@/lib/auth/viewer';
 import { loadSessionView } from '@/lib/inspector/session-queries';
 import { SessionHeader } from '@/components/session/session-header';
 import { SessionWorkspace } from '@/components/session/session-workspace';
@@ -11,7 +12,9 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Session · Flinks Session Inspector' };
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const view = await loadSessionView((await params).id);
+  const { id } = await params;
+  const viewer = await requireViewer('inspection:view', { page: `/sessions/${encodeURIComponent(id)}` });
+  const view = await loadSessionView(id);
   if (!view) notFound();
   const { inspection } = view;
 
@@ -27,7 +30,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         lastActivityAt={inspection.lastActivityAt?.toISOString() ?? null}
         lastFlinksCode={view.lastFlinksCode}
         notFollowableReason={view.notFollowableReason}
-        canReopen={Boolean(inspection.loginId)}
+        canReopen={Boolean(inspection.loginId) && (inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others'))}
         polling={view.polling}
       />
       <section aria-labelledby="timeline-heading" className="space-y-3">

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { PERMISSION_LABELS } from '@/lib/auth/permissions';
+import { deniedPermission } from '@/lib/auth/viewer';
+
+/** HTTP 403: signed in, but the role does not allow this. Says what is missing and who can grant it. */
+export default function Forbidden() {
+  const permission = deniedPermission().permission;
+  return (
+    <div className="mx-auto max-w-xl space-y-3">
+      <h1 className="text-2xl font-semibold tracking-tight">Not allowed</h1>
+      <p className="text-sm text-slate-700">
+        {permission ? (
+          <>
+            Your role does not include the permission <code className="rounded bg-slate-100 px-1">{permission}</code> (to{' '}
+            {PERMISSION_LABELS[permission]}).
+          </>
+        ) : (
+          'Your role does not allow this.'
+        )}{' '}
+        An administrator can change your role on the Users page. This refusal was recorded.
+      </p>
+      <p className="text-sm">
+        <Link href="/" className="text-indigo-700 hover:underline">Back to the start page</Link>
+      </p>
+    </div>
+  );
+}
