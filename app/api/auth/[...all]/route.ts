@@ -23,7 +23,8 @@ async function withoutSessionToken(response: Response): Promise<Response> {
   if (!response.headers.get('content-type')?.includes('application/json')) return response;
   const body = (await response.clone().json().catch(() => null)) as Record<string, unknown> | null;
   if (!body || typeof body !== 'object' || !('token' in body)) return response;
-  const { token: _token, ...rest } = body;
+  const rest = { ...body };
+  delete rest.token;
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   return new Response(JSON.stringify(rest), { status: response.status, headers });
