@@ -4,7 +4,7 @@ import { z } from 'zod';
 /**
  * The one place process.env is read. Everything is optional: with no variables at all the
  * dashboard talks to the embedded simulator with the Flinks toolbox's public credentials
- * (../shared/flinks-api.md §2.1), so `npm start` works on a fresh clone.
+ * (docs/flinks-api.md §2.1), so `npm start` works on a fresh clone.
  */
 
 export const TOOLBOX = {

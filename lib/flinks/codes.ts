@@ -1,6 +1,6 @@
 /**
  * FlinksCode → plain explanation, who must act, and whether retrying helps.
- * Every code of ../shared/flinks-api.md §6. HTTP statuses disagree between Flinks' tables (§6, §10.12),
+ * Every code of docs/flinks-api.md §6. HTTP statuses disagree between Flinks' tables (§6, §10.12),
  * so the UI keys off the code, never the status.
  */
 

@@ -3,7 +3,7 @@ import type { ChallengeView } from './views';
 
 /**
  * MFA form fields → SecurityResponses. Keys are the exact Prompt strings, never transformed
- * (../shared/flinks-api.md §5 step 3: a re-cased key is UNKNOWN_CHALLENGE_KEY); values are arrays.
+ * (docs/flinks-api.md §5 step 3: a re-cased key is UNKNOWN_CHALLENGE_KEY); values are arrays.
  * The exception is a QuestionAndAnswer with Iterables (§4.2 table): the Iterables are questions to
  * choose from and the answer is keyed by the chosen question, verbatim.
  * Field names are positional (`mfa-0`, `mfa-1`…) so a prompt's punctuation never touches the DOM name.

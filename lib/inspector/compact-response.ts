@@ -1,5 +1,5 @@
 /**
- * Statement PDFs travel as Base64Bytes (../shared/flinks-api.md §8.4). They are customer documents
+ * Statement PDFs travel as Base64Bytes (docs/flinks-api.md §8.4). They are customer documents
  * and large, so a stored step keeps a byte-count note instead of the file.
  */
 export function compactResponse(value: unknown): unknown {

@@ -1,7 +1,7 @@
 import type { Environment } from '@/lib/env';
 
 /**
- * Test personas for QA (../shared/flinks-api.md §7 and the sim_ table). Toolbox personas work on the
+ * Test personas for QA (docs/flinks-api.md §7 and the sim_ table). Toolbox personas work on the
  * real toolbox and the simulator; sim_ personas exist only in the simulator. Never on production.
  */
 export type Persona = { username: string; password: string; description: string; simulatorOnly: boolean };

@@ -1,5 +1,5 @@
 /**
- * A RequestId dies after 8 minutes without activity (../shared/flinks-api.md D3, §9). The page counts
+ * A RequestId dies after 8 minutes without activity (docs/flinks-api.md D3, §9). The page counts
  * down from the inspection's lastActivityAt; Flinks has the last word, so a SESSION_NONEXISTENT (or
  * SESSION_EXPIRED) answer marks the session expired even when our clock says otherwise.
  */

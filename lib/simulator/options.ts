@@ -1,5 +1,5 @@
 /**
- * Simulator configuration. Defaults are the Flinks toolbox's public values (../shared/flinks-api.md §2.1)
+ * Simulator configuration. Defaults are the Flinks toolbox's public values (docs/flinks-api.md §2.1)
  * so a client configured for the real toolbox works against the simulator unchanged.
  */
 
