@@ -22,6 +22,11 @@ describe('FlinksCode catalogue', () => {
     expect(describeFlinksCode('UNKNOWN_CHALLENGE_KEY')).toMatchObject({ whoActs: 'our_team' });
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('treats %s as an unknown code', (code) => {
+    expect(KNOWN_FLINKS_CODES).not.toContain(code);
+    expect(describeFlinksCode(code)).toMatchObject({ code, explanation: expect.stringMatching(/does not know/) });
+  });
+
   it('answers honestly for a code it does not know', () => {
     const info = describeFlinksCode('BRAND_NEW_CODE');
     expect(info.code).toBe('BRAND_NEW_CODE');
