@@ -11,7 +11,7 @@ import { PORTS, SENTINEL } from './e2e/support/servers';
  *   timeout       FLINKS_TIMEOUT_MS=2000 (sim_hang must time out fast)
  *   security      sentinel secret key and API key (the security spec looks for them in everything the browser gets),
  *         upstream: a recording simulator (recordingSimulator) that remembers the authorize tokens it issued
- * Chromium: Debian's through executablePath (../shared/toolchain.md); Playwright's own when that is absent.
+ * Chromium: Debian's through executablePath (docs/toolchain.md); Playwright's own when that is absent.
  */
 
 const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => Boolean(p && existsSync(p)));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOOLBOX, parseEnv } from './env';
+import { TOOLBOX } from '@/lib/flinks/toolbox';
+import { parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded simulator with the toolbox public credentials', () => {

@@ -1,18 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
+import { TOOLBOX } from '@/lib/flinks/toolbox';
 
 /**
  * The one place process.env is read. Everything is optional: with no variables at all the
  * dashboard talks to the embedded simulator with the Flinks toolbox's public credentials
- * (../shared/flinks-api.md §2.1), so `npm start` works on a fresh clone.
+ * (docs/flinks-api.md §2.1), so `npm start` works on a fresh clone.
  */
-
-export const TOOLBOX = {
-  baseUrl: 'https://toolbox-api.private.fin.ag',
-  customerId: '43387ca6-0391-4c82-857d-70d95f087ecb',
-  secretKey: 'c4569c54-e167-4d34-8de6-f4113bc82414',
-  apiKey: '3d5266a8-b697-48d4-8de6-52e2e2662acc',
-} as const;
 
 const int = (min: number, max: number) =>
   z.coerce

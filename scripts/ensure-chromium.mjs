@@ -1,4 +1,4 @@
-// Makes sure Playwright has a Chromium to drive before `playwright test` (../shared/toolchain.md):
+// Makes sure Playwright has a Chromium to drive before `playwright test` (docs/toolchain.md):
 // the machines here cannot download Playwright's browser, so Debian's chromium is used through
 // executablePath; a laptop with Playwright's own browser needs nothing.
 import { existsSync } from 'node:fs';

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import type { Persona } from '@/lib/inspector/personas';
+import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
 import { AuthorizeForm, type FormAccess } from './authorize-form';
-import { ErrorPanel } from './error-panel';
 import { MfaForm } from './mfa-form';
 import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';

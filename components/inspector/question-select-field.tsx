@@ -8,7 +8,7 @@ import { FieldError, inputClass } from '@/components/ui/field-error';
 type Props = { challenge: ChallengeView; index: number; error?: string; questionError?: string };
 
 /**
- * A QuestionAndAnswer with Iterables (../shared/flinks-api.md §4.2 table): pick one of the offered
+ * A QuestionAndAnswer with Iterables (docs/flinks-api.md §4.2 table): pick one of the offered
  * questions, then answer it. The select's name is the prompt; the answer box names its prompt too
  * (visually just "Answer") so several such challenges on one form stay distinguishable, and is described
  * by the chosen question (a hidden copy: a <select> as a description target reads as its own label).

@@ -12,7 +12,7 @@ export type Polling = { intervalMs: number; giveUpMs: number };
 type Snapshot = { result: FollowResult; poll: number };
 
 /**
- * Polls GetAccountsDetailAsync after a 202 (../shared/flinks-api.md §8.3) with TanStack Query's
+ * Polls GetAccountsDetailAsync after a 202 (docs/flinks-api.md §8.3) with TanStack Query's
  * refetchInterval. The first poll waits one interval (the 202 is the initial data), each poll is a
  * server action that records a step; polling ends on a non-202, on "Stop polling", or at the give-up limit.
  */

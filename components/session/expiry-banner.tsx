@@ -3,8 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { reopenSessionAction } from '@/app/sessions/actions';
+import { ErrorPanel } from '@/components/error-panel';
 import { formatCountdown, type Expiry } from '@/lib/inspector/session-expiry';
-import { ErrorBox } from './error-box';
 
 /** The RequestId's idle countdown, and the one-click way out once it has lapsed (D3). */
 export function ExpiryBanner({ inspectionId, expiry, canReopen }: { inspectionId: string; expiry: Expiry | null; canReopen: boolean }) {
@@ -46,7 +46,7 @@ export function ExpiryBanner({ inspectionId, expiry, canReopen }: { inspectionId
           {reopen.isPending || reopen.data?.kind === 'reopened' ? 'Reopening…' : 'Reopen'}
         </button>
       ) : null}
-      {failure ? <ErrorBox error={failure} /> : null}
+      {failure ? <ErrorPanel error={failure} /> : null}
     </div>
   );
 }

@@ -3,12 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { followLinkAction } from '@/app/sessions/actions';
+import { ErrorPanel } from '@/components/error-panel';
 import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import type { FollowResult, LinkKind } from '@/lib/inspector/follow-link';
 import { computeExpiry } from '@/lib/inspector/session-expiry';
 import { AccountsTable } from './accounts-table';
 import { DetailPoller, type Polling } from './detail-poller';
-import { ErrorBox } from './error-box';
 import { ExpiryBanner } from './expiry-banner';
 import { HolderDetails } from './holder-details';
 import { StatementsList } from './statements-list';
@@ -114,7 +114,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
         ) : (
           <p className="text-sm text-slate-600">{p.notFollowableReason}</p>
         )}
-        {error ? <ErrorBox error={error} /> : null}
+        {error ? <ErrorPanel error={error} /> : null}
         {pollingSince !== null ? (
           <DetailPoller inspectionId={p.inspectionId} polling={p.polling} startedAt={pollingSince} onSettled={apply} />
         ) : null}

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The toolbox's three Canadian questions and their answers (flinks-api.md §7). */
+/** The toolbox's three Canadian questions and their answers (docs/flinks-api.md §7). */
 export const TOOLBOX_ANSWERS: Record<string, string> = {
   'What city were you born in?': 'Montreal',
   'What is the best country on earth?': 'Canada',

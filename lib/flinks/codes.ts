@@ -1,6 +1,6 @@
 /**
  * FlinksCode → plain explanation, who must act, and whether retrying helps.
- * Every code of ../shared/flinks-api.md §6. HTTP statuses disagree between Flinks' tables (§6, §10.12),
+ * Every code of docs/flinks-api.md §6. HTTP statuses disagree between Flinks' tables (§6, §10.12),
  * so the UI keys off the code, never the status.
  */
 
@@ -18,7 +18,8 @@ export type CodeInfo = {
 
 type Entry = Omit<CodeInfo, 'code'>;
 
-const CATALOGUE: Record<string, Entry> = {
+/** A Map, not an object: codes come from Flinks, and `constructor` must not find Object's own. */
+const CATALOGUE: ReadonlyMap<string, Entry> = new Map(Object.entries({
   OPERATION_PENDING: { explanation: 'Flinks is still collecting the data for this request.', whoActs: 'nobody', retry: 'yes', action: 'Poll the matching …Async endpoint until it answers 200.' },
   OPERATION_DISPATCHED: { explanation: 'The request ran past 210 seconds and was moved to a background job; a partial result may be available.', whoActs: 'nobody', retry: 'yes', action: 'Keep polling the …Async endpoint; it completes later.' },
   SESSION_NONEXISTENT: { explanation: 'The RequestId is unknown or its session has ended (8 minutes without activity).', whoActs: 'our_team', retry: 'no', action: 'Open a new session (cached mode with the same LoginId) and use its RequestId.' },
@@ -48,9 +49,9 @@ const CATALOGUE: Record<string, Entry> = {
   METHOD_NOT_AVAILABLE: { explanation: 'This API is not enabled on the instance.', whoActs: 'flinks', retry: 'no', action: 'Ask Flinks to enable the feature for this instance.' },
   OK: { explanation: 'Success.', whoActs: 'nobody', retry: 'no', action: 'Nothing to do.' },
   CREATED: { explanation: 'Created.', whoActs: 'nobody', retry: 'no', action: 'Nothing to do.' },
-};
+} satisfies Record<string, Entry>));
 
-export const KNOWN_FLINKS_CODES = Object.keys(CATALOGUE);
+export const KNOWN_FLINKS_CODES = [...CATALOGUE.keys()];
 
 export const WHO_ACTS_LABEL: Record<WhoActs, string> = {
   customer: 'The customer',
@@ -67,7 +68,7 @@ export const RETRY_LABEL: Record<Retry, string> = {
 
 /** Unknown codes still get an honest entry rather than a crash: Flinks adds codes over time. */
 export function describeFlinksCode(code: string): CodeInfo {
-  const entry = CATALOGUE[code];
+  const entry = CATALOGUE.get(code);
   if (entry) return { code, ...entry };
   return {
     code,

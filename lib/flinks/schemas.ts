@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Wire shapes of the Flinks API, PascalCase as Flinks sends them (../shared/flinks-api.md §3-§8).
+ * Wire shapes of the Flinks API, PascalCase as Flinks sends them (docs/flinks-api.md §3-§8).
  * Importable anywhere (client, simulator, tests): no secrets, no server-only code.
  * Response objects are loose: extra fields Flinks adds later must not break parsing.
  */

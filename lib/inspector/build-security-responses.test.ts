@@ -114,6 +114,24 @@ describe('buildSecurityResponses', () => {
     });
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('keys a prompt named %s like any other prompt', (prompt) => {
+    const built = buildSecurityResponses([qa(prompt)], { 'mfa-0': ['x'] });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(Object.hasOwn(built.responses, prompt)).toBe(true);
+    expect(JSON.parse(JSON.stringify(built.responses))).toEqual(JSON.parse(`{${JSON.stringify(prompt)}:["x"]}`));
+  });
+
+  it('a form field named constructor or __proto__ stays a field', () => {
+    const fd = new FormData();
+    fd.append('__proto__', 'a');
+    fd.append('constructor', 'b');
+    const values = valuesFromFormData(fd);
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(Object.keys(values)).toEqual(['__proto__', 'constructor']);
+    expect(values['mfa-0']).toBeUndefined();
+  });
+
   it('reads checkbox groups from FormData as arrays', () => {
     const fd = new FormData();
     fd.append('mfa-0', 'Red');

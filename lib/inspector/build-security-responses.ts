@@ -3,7 +3,7 @@ import type { ChallengeView } from './views';
 
 /**
  * MFA form fields → SecurityResponses. Keys are the exact Prompt strings, never transformed
- * (../shared/flinks-api.md §5 step 3: a re-cased key is UNKNOWN_CHALLENGE_KEY); values are arrays.
+ * (docs/flinks-api.md §5 step 3: a re-cased key is UNKNOWN_CHALLENGE_KEY); values are arrays.
  * The exception is a QuestionAndAnswer with Iterables (§4.2 table): the Iterables are questions to
  * choose from and the answer is keyed by the chosen question, verbatim.
  * Field names are positional (`mfa-0`, `mfa-1`…) so a prompt's punctuation never touches the DOM name.
@@ -34,13 +34,14 @@ export function widgetFor(c: ChallengeView): MfaWidget {
 
 export type MfaValues = Record<string, string[]>;
 
-/** FormData keeps every value of a checkbox group under one name. */
+/**
+ * FormData keeps every value of a checkbox group under one name. Object.fromEntries defines own
+ * keys, so a field named `__proto__` stays a field instead of replacing the object's prototype.
+ */
 export function valuesFromFormData(form: FormData): MfaValues {
-  const out: MfaValues = {};
-  for (const key of new Set(form.keys())) {
-    out[key] = form.getAll(key).filter((v): v is string => typeof v === 'string');
-  }
-  return out;
+  return Object.fromEntries(
+    [...new Set(form.keys())].map((key) => [key, form.getAll(key).filter((v): v is string => typeof v === 'string')]),
+  );
 }
 
 export type BuiltResponses =
@@ -48,7 +49,8 @@ export type BuiltResponses =
   | { ok: false; errors: Record<string, string> };
 
 export function buildSecurityResponses(challenges: readonly ChallengeView[], values: MfaValues): BuiltResponses {
-  const responses: SecurityResponses = {};
+  // Keyed by prompts Flinks wrote: a Map, so a prompt such as `constructor` or `__proto__` is a plain key.
+  const responses = new Map<string, string[]>();
   const errors: Record<string, string> = {};
   challenges.forEach((c, i) => {
     const name = mfaFieldName(i);
@@ -58,7 +60,7 @@ export function buildSecurityResponses(challenges: readonly ChallengeView[], val
       const answer = (values[name] ?? []).map((v) => v.trim()).find(Boolean);
       if (chosen === undefined) errors[mfaQuestionFieldName(i)] = 'Choose a question.';
       if (answer === undefined) errors[name] = 'Enter an answer.';
-      if (chosen !== undefined && answer !== undefined) responses[chosen] = [answer];
+      if (chosen !== undefined && answer !== undefined) responses.set(chosen, [answer]);
       return;
     }
     const raw = values[name] ?? [];
@@ -69,9 +71,9 @@ export function buildSecurityResponses(challenges: readonly ChallengeView[], val
       return;
     }
     const key = c.prompt;
-    responses[key] = [...(responses[key] ?? []), ...(widget === 'checkbox' ? answers : answers.slice(0, 1))];
+    responses.set(key, [...(responses.get(key) ?? []), ...(widget === 'checkbox' ? answers : answers.slice(0, 1))]);
   });
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, responses };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, responses: Object.fromEntries(responses) };
 }
 
 /** The chosen question exactly as offered (never re-typed), or undefined when none or not offered. */

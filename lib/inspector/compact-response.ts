@@ -1,17 +1,17 @@
 /**
- * Statement PDFs travel as Base64Bytes (../shared/flinks-api.md §8.4). They are customer documents
+ * Statement PDFs travel as Base64Bytes (docs/flinks-api.md §8.4). They are customer documents
  * and large, so a stored step keeps a byte-count note instead of the file.
  */
 export function compactResponse(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(compactResponse);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key.toLowerCase() === 'base64bytes' && typeof v === 'string') {
-      out[key] = `[${base64ByteLength(v)} bytes of PDF not stored]`;
-    } else out[key] = compactResponse(v);
-  }
-  return out;
+  // fromEntries defines own keys: a `__proto__` key in a response stays data, not the copy's prototype.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      key.toLowerCase() === 'base64bytes' && typeof v === 'string' ? `[${base64ByteLength(v)} bytes of PDF not stored]` : compactResponse(v),
+    ]),
+  );
 }
 
 export function base64ByteLength(b64: string): number {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { flinksClient, type FlinksClient } from '@/lib/flinks/client';
 import { getEnv, type Environment } from '@/lib/env';
+import { REQUEST_ID_IDLE_MS } from '@/lib/flinks/lifetimes';
 import { getStore } from '@/lib/store';
 import type { InspectionStore } from '@/lib/store/types';
 
@@ -25,4 +26,4 @@ export async function defaultDeps(viewer: { id: string; email: string } | null):
 }
 
 /** D3: a RequestId dies after 8 minutes without activity; the continuation lives as long. */
-export const MFA_CONTINUATION_TTL_MS = 8 * 60_000;
+export const MFA_CONTINUATION_TTL_MS = REQUEST_ID_IDLE_MS;

@@ -8,7 +8,7 @@ import type { InspectorDeps } from './deps';
 import { toFlinksErrorView, toTransportErrorView, type AppErrorView, type FlinksErrorView, type TransportErrorView } from './views';
 
 /**
- * Following the Links of an authorized session (../shared/flinks-api.md §8): each call is recorded
+ * Following the Links of an authorized session (docs/flinks-api.md §8): each call is recorded
  * as a step (statement PDFs replaced by a byte count) and moves the RequestId's idle clock (D3).
  */
 

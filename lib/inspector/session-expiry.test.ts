@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeExpiry, formatCountdown, REQUEST_ID_IDLE_MS } from './session-expiry';
+import { REQUEST_ID_IDLE_MS } from '@/lib/flinks/lifetimes';
+import { computeExpiry, formatCountdown } from './session-expiry';
 
 const t0 = new Date('2026-01-21T20:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);

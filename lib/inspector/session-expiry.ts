@@ -1,10 +1,11 @@
+import { REQUEST_ID_IDLE_MS } from '@/lib/flinks/lifetimes';
+
 /**
- * A RequestId dies after 8 minutes without activity (../shared/flinks-api.md D3, §9). The page counts
+ * A RequestId dies after 8 minutes without activity (docs/flinks-api.md D3, §9). The page counts
  * down from the inspection's lastActivityAt; Flinks has the last word, so a SESSION_NONEXISTENT (or
  * SESSION_EXPIRED) answer marks the session expired even when our clock says otherwise.
  */
 
-export const REQUEST_ID_IDLE_MS = 8 * 60_000;
 export const EXPIRED_CODES: readonly string[] = ['SESSION_NONEXISTENT', 'SESSION_EXPIRED'];
 
 export type ExpiryInput = {

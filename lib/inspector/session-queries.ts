@@ -19,7 +19,8 @@ export type TimelineStep = Pick<Step, 'seq' | 'endpoint' | 'method' | 'httpStatu
   curl: string;
 };
 
-export type SessionView = {
+/** The session page's data; not views.ts's SessionView, which is one Authorize 200 as the inspector shows it. */
+export type SessionPageView = {
   inspection: Inspection;
   timeline: TimelineStep[];
   /** The FlinksCode of the newest step (or the inspection's), for the expiry banner. */
@@ -48,7 +49,7 @@ function whyNotFollowable(i: Inspection): string {
   return 'The Links can be followed once the session is authorized and has a RequestId.';
 }
 
-export async function loadSessionView(id: string): Promise<SessionView | null> {
+export async function loadSessionView(id: string): Promise<SessionPageView | null> {
   const found = await load(id);
   if (!found) return null;
   const { inspection, steps } = found;

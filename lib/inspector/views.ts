@@ -97,22 +97,25 @@ export function toFlinksErrorView(status: number, body: FlinksErrorBody): Flinks
   };
 }
 
-/** A short title per failure, and a lead sentence where the client's message alone is too terse. */
-const TRANSPORT_TITLE: Record<string, string> = {
-  timeout: 'Timed out waiting for Flinks',
-  network: 'Could not reach Flinks',
-  non_json: 'Flinks sent a response that is not JSON',
-  unexpected_shape: 'Flinks sent a response this dashboard does not recognise',
-  http_error: 'Flinks answered with a server error',
-  aborted: 'The request was cancelled',
-};
-const TRANSPORT_LEAD: Record<string, string> = {
-  timeout: 'The dashboard stopped waiting:',
-  network: 'The network call failed:',
-};
+/**
+ * A short title per failure, and a lead sentence where the client's message alone is too terse.
+ * Maps, so a reason that is not ours (`constructor`…) gets the generic title, not Object's members.
+ */
+const TRANSPORT_TITLE: ReadonlyMap<string, string> = new Map([
+  ['timeout', 'Timed out waiting for Flinks'],
+  ['network', 'Could not reach Flinks'],
+  ['non_json', 'Flinks sent a response that is not JSON'],
+  ['unexpected_shape', 'Flinks sent a response this dashboard does not recognise'],
+  ['http_error', 'Flinks answered with a server error'],
+  ['aborted', 'The request was cancelled'],
+]);
+const TRANSPORT_LEAD: ReadonlyMap<string, string> = new Map([
+  ['timeout', 'The dashboard stopped waiting:'],
+  ['network', 'The network call failed:'],
+]);
 
 export function toTransportErrorView(t: { reason: string; message: string; status: number | null; bodySnippet: string | null }): TransportErrorView {
-  const lead = TRANSPORT_LEAD[t.reason];
-  const title = TRANSPORT_TITLE[t.reason] ?? 'The call to Flinks failed';
+  const lead = TRANSPORT_LEAD.get(t.reason);
+  const title = TRANSPORT_TITLE.get(t.reason) ?? 'The call to Flinks failed';
   return { kind: 'transport', reason: t.reason, title, message: lead ? `${lead} ${t.message}` : t.message, httpStatus: t.status, raw: t.bodySnippet };
 }

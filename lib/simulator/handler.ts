@@ -9,7 +9,7 @@ import { createState, type State } from './state';
  * createSimulator: a pure (Request) => Promise<Response> Flinks toolbox with its own state.
  *
  * Paths, relative to `basePath` (default ''; the app mounts it with basePath '/simulator'):
- *   /v3/{customerId}/BankingServices/{Endpoint}[/{requestId}]   the Flinks API (../shared/flinks-api.md)
+ *   /v3/{customerId}/BankingServices/{Endpoint}[/{requestId}]   the Flinks API (docs/flinks-api.md)
  *   /_control/reset | /_control/clock | /_control/state          test controls (see control.ts)
  * Anything else, or another customerId, is a Flinks-shaped 404. It never throws: a bug answers 500.
  */

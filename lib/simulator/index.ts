@@ -1,4 +1,4 @@
 export { createSimulator, type Simulator } from './handler';
-export { TOOLBOX_CREDENTIALS, type SimulatorOptions, type TokenErrorCode } from './options';
-export { PERSONAS, PASSWORD } from './personas';
+export { type SimulatorOptions, type TokenErrorCode } from './options';
+export { PERSONAS } from './personas';
 export { SAMPLE_LOGIN_ID, loginIdFor } from './state';

@@ -1,15 +1,9 @@
+import { TOOLBOX } from '@/lib/flinks/toolbox';
+
 /**
- * Simulator configuration. Defaults are the Flinks toolbox's public values (../shared/flinks-api.md §2.1)
+ * Simulator configuration. Defaults are the Flinks toolbox's public values (docs/flinks-api.md §2.1)
  * so a client configured for the real toolbox works against the simulator unchanged.
  */
-
-export const TOOLBOX_CREDENTIALS = {
-  customerId: '43387ca6-0391-4c82-857d-70d95f087ecb',
-  secretKey: 'c4569c54-e167-4d34-8de6-f4113bc82414',
-  apiKey: '3d5266a8-b697-48d4-8de6-52e2e2662acc',
-  /** An older toolbox x-api-key seen in client fixtures (§2.1); accepted too. */
-  legacyApiKey: '3980e499d84f4e04aea9a0b350be7a64',
-} as const;
 
 export type TokenErrorCode = 'UNAUTHORIZED' | 'ACCESS_DENIED';
 
@@ -45,9 +39,9 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     slowMs: o.slowMs ?? 5000,
     tokenErrorCode: o.tokenErrorCode ?? 'UNAUTHORIZED',
     requireApiKey: o.requireApiKey ?? true,
-    customerId: o.customerId ?? TOOLBOX_CREDENTIALS.customerId,
-    secretKey: o.secretKey ?? TOOLBOX_CREDENTIALS.secretKey,
-    apiKeys: o.apiKeys ?? [TOOLBOX_CREDENTIALS.apiKey, TOOLBOX_CREDENTIALS.legacyApiKey],
+    customerId: o.customerId ?? TOOLBOX.customerId,
+    secretKey: o.secretKey ?? TOOLBOX.secretKey,
+    apiKeys: o.apiKeys ?? [TOOLBOX.apiKey, TOOLBOX.legacyApiKey],
     basePath: (o.basePath ?? '').replace(/\/+$/, ''),
     now: o.now ?? Date.now,
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
@@ -56,7 +50,6 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
 
 /** Lifetimes from the decisions table. */
 export const TOKEN_TTL_MS = 30 * 60_000; // D1
-export const SESSION_IDLE_MS = 8 * 60_000; // D3
 /** §9: "30 minutes during data processing" — a session with a running job may idle that long. */
 export const PROCESSING_IDLE_MS = 30 * 60_000;
 export const PENDING_FOR_MS = 30 * 60_000; // D11 test_pending

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { parseEnv } from '../env';
 import { createSimulator } from './handler';
 import { nodeListener } from './node-adapter';
-import { TOOLBOX_CREDENTIALS } from './options';
+import { TOOLBOX } from '../flinks/toolbox';
 
 // An entry point, so it hands process.env to env.ts's parser itself: PORT defaults to 4010 here,
 // not the app's 3000, so both can run side by side.
@@ -21,7 +21,7 @@ const sim = createSimulator({
   ...env.simulator,
   customerId: env.flinks.customerId,
   secretKey: env.flinks.secretKey,
-  apiKeys: [env.flinks.apiKey, TOOLBOX_CREDENTIALS.legacyApiKey],
+  apiKeys: [env.flinks.apiKey, TOOLBOX.legacyApiKey],
 });
 const server = createServer(nodeListener(sim.handle, sim.options.maxBodyBytes));
 server.listen(env.port, '127.0.0.1', () => {

@@ -1,6 +1,7 @@
+import { REQUEST_ID_IDLE_MS } from '@/lib/flinks/lifetimes';
 import type { Language } from '@/lib/flinks/schemas';
 import type { DataInput } from './endpoints/data-body';
-import { FLINKS_CAPITAL, PROCESSING_IDLE_MS, SESSION_IDLE_MS, TOKEN_TTL_MS } from './options';
+import { FLINKS_CAPITAL, PROCESSING_IDLE_MS, TOKEN_TTL_MS } from './options';
 import { findPersona, type Persona } from './personas';
 import type { Challenge } from './questions';
 import { createRng, type Rng } from './random';
@@ -85,7 +86,7 @@ export function liveToken(state: State, token: string | null, now: number): Toke
   return record;
 }
 
-const idleLimit = (s: Session) => (s.detailJob && !s.detailJob.done ? PROCESSING_IDLE_MS : SESSION_IDLE_MS);
+const idleLimit = (s: Session) => (s.detailJob && !s.detailJob.done ? PROCESSING_IDLE_MS : REQUEST_ID_IDLE_MS); // D3
 
 /** D3: a session idle for 8 minutes (30 while data is processing, §9) is gone. Touches on success. */
 export function liveSession(state: State, requestId: string, now: number): Session | undefined {

@@ -1,5 +1,6 @@
 import { getEnv } from '@/lib/env';
-import { createSimulator, type Simulator, TOOLBOX_CREDENTIALS } from '@/lib/simulator';
+import { TOOLBOX } from '@/lib/flinks/toolbox';
+import { createSimulator, type Simulator } from '@/lib/simulator';
 
 /**
  * Mounts the toolbox simulator at /simulator/* while it is the Flinks upstream
@@ -20,7 +21,7 @@ function simulator(): Simulator {
       // Accept whatever the app's client is configured to send (toolbox values by default).
       customerId: env.flinks.customerId,
       secretKey: env.flinks.secretKey,
-      apiKeys: [env.flinks.apiKey, TOOLBOX_CREDENTIALS.legacyApiKey],
+      apiKeys: [env.flinks.apiKey, TOOLBOX.legacyApiKey],
     });
   }
   return globalRef.__flinksSimulator;

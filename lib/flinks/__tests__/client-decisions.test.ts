@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizeBody } from '../schemas';
 import { SAMPLE_LOGIN_ID, answersFor, live, openLive, useSimulatorClient } from './simulator-harness';
 
-/** Decisions D1-D12 of ../shared/flinks-api.md, through the client over HTTP. */
+/** Decisions D1-D12 of docs/flinks-api.md, through the client over HTTP. */
 describe('client × simulator decisions', () => {
   const ctx = useSimulatorClient({ asyncPolls: 2 });
   const token = async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountsDetailSchema, accountsSummarySchema, pendingSchema } from '@/lib/flinks/schemas';
 import { SAMPLE_LOGIN_ID } from '../state';
-import { TOOLBOX_CREDENTIALS } from '../options';
+import { TOOLBOX } from '@/lib/flinks/toolbox';
 import { caller, promptsOf } from '../testing/client';
 import { startSimulatorServer } from '../testing/serve';
 
@@ -29,7 +29,7 @@ describe('x-api-key (D12)', () => {
       expect(r.status).toBe(401);
       expect(r.body).toMatchObject({ HttpStatusCode: 401, FlinksCode: 'UNAUTHORIZED' });
     }
-    for (const key of [TOOLBOX_CREDENTIALS.apiKey, TOOLBOX_CREDENTIALS.legacyApiKey]) {
+    for (const key of [TOOLBOX.apiKey, TOOLBOX.legacyApiKey]) {
       const r = await c.call('GetAccountsSummary', { body: { RequestId: id }, headers: { 'x-api-key': key } });
       expect(r.status).toBe(200);
     }

@@ -93,6 +93,21 @@ describe('wrong and missing answers (D4, D5)', () => {
     expect((await answer({ [prompt]: ['Blue'] })).status).toBe(200);
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('D5: an answer keyed %s is an unknown challenge key, not a crash', async (key) => {
+    const { first, answer } = await start('Greatday');
+    const r = await answer({ [key]: ['Montreal'] });
+    expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ FlinksCode: 'UNKNOWN_CHALLENGE_KEY', RequestId: first.body.RequestId });
+  });
+
+  it('D5: a __proto__ key is dropped when the body is parsed, so the round is simply asked again', async () => {
+    const { first, answer } = await start('Greatday');
+    // Raw JSON: an object literal would make __proto__ the prototype instead of a field.
+    const again = await answer(JSON.parse('{"__proto__":["Montreal"]}') as Record<string, string[]>);
+    expect(again.status).toBe(203);
+    expect(again.body.RequestId).toBe(first.body.RequestId);
+  });
+
   it('D5: empty answers (or none) get the same 203 again, without counting as wrong', async () => {
     const { first, answer } = await start('Greatday');
     const prompt = promptsOf(first)[0] ?? '';

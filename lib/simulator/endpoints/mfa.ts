@@ -28,15 +28,17 @@ export function answerChallenges(ctx: Ctx, requestId: string, responses: Securit
       SecurityChallenges: wireChallenges(session),
     });
   }
+  // Own keys only: a prompt never finds Object's members (`constructor`) in the caller's object.
+  const answersUnder = (key: string): readonly string[] => (Object.hasOwn(responses, key) ? (responses[key] ?? []) : []);
   // D5: any challenge left unanswered (missing or empty array under every key) gets the same 203 again.
-  const filled = (key: string) => (responses[key] ?? []).some((a) => a.trim() !== '');
+  const filled = (key: string) => answersUnder(key).some((a) => a.trim() !== '');
   const unanswered = session.challenges.some((c) => !answerKeysOf(c).some(filled));
   if (unanswered) return mfaResponse(session);
 
   // Exactly one key per challenge: answering two of the offered questions at once is wrong.
   const allRight = session.challenges.every((c) => {
     const used = answerKeysOf(c).filter(filled);
-    return used.length === 1 && c.accepts(responses[used[0] ?? ''] ?? [], used[0] ?? '');
+    return used.length === 1 && c.accepts(answersUnder(used[0] ?? ''), used[0] ?? '');
   });
   if (!allRight) return wrongAnswer(ctx, session);
 

@@ -1,6 +1,11 @@
 import type { ErrorView } from '@/lib/inspector/views';
 
-/** role=alert: announced when it appears; a Flinks error always shows its FlinksCode as written. */
+/**
+ * The one explanation of a failed call, on the inspector form and on the session page alike: a Flinks
+ * error's code, meaning, who must act, whether a retry helps and the next step; a transport failure's
+ * title, status and raw response; or our own message. role=alert: announced when it appears; a Flinks
+ * error always shows its FlinksCode as written.
+ */
 export function ErrorPanel({ error }: { error: ErrorView }) {
   return (
     <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
