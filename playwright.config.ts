@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { PORTS, SENTINEL } from './e2e/support/servers';
+import { ADMIN } from './e2e/support/staff';
 
 /**
  * E2E against the built app (`next start`) with the embedded simulator as upstream. One build, then
@@ -22,7 +23,12 @@ const CHROMIUM_ARGS = [
 
 const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 const start = (port: number) => `npx next start --hostname 127.0.0.1 --port ${port}`;
-const commonEnv = { NEXT_TELEMETRY_DISABLED: '1', SIMULATOR_SLOW_MS: '300', LOG_LEVEL: 'error' };
+// Every server creates the first admin at start; the suite signs in once per worker and server, and the
+// roles spec several times, so the per-IP sign-in limit is raised except on the server that tests it.
+const commonEnv = {
+  NEXT_TELEMETRY_DISABLED: '1', SIMULATOR_SLOW_MS: '300', LOG_LEVEL: 'error',
+  INSPECTOR_ADMIN_EMAIL: ADMIN.email, INSPECTOR_ADMIN_PASSWORD: ADMIN.password, INSPECTOR_SIGN_IN_MAX_PER_MINUTE: '1000',
+};
 const server = (name: keyof typeof PORTS, env: Record<string, string>, build = false) => ({
   command: build && !skipBuild ? `npx next build && ${start(PORTS[name])}` : start(PORTS[name]),
   url: `http://127.0.0.1:${PORTS[name]}/`,
@@ -38,6 +44,11 @@ const server = (name: keyof typeof PORTS, env: Record<string, string>, build = f
 const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart)\.spec\.ts$/;
 const SESSION_CLOCK_SPECS = /(^|\/)session-expiry\.spec\.ts$/;
 const SESSION_SECURITY_SPEC = /(^|\/)session-security\.spec\.ts$/;
+// Staff access: roles on a server of their own; sign-in itself and single sign-on on a server with the
+// default sign-in limit and a local OpenID provider.
+const ROLE_SPECS = /(^|\/)(roles|admin-users)\.spec\.ts$/;
+const SIGN_IN_SPECS = /(^|\/)(sign-in|sso)\.spec\.ts$/;
+const OIDC = { clientId: 'inspector-e2e', clientSecret: 'inspector-e2e-secret-0123456789' };
 const freshDataDir = (name: string) => path.join(tmpdir(), `flinks-e2e-${name}-${Date.now()}`);
 
 export default defineConfig({
@@ -55,12 +66,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
+    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
     { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
     { name: 'security', testMatch: [/(^|\/)security\.spec\.ts$/, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
     // Session pages: a short poll interval (202 → 200 in a second), and a simulator whose clock one spec moves.
     { name: 'sessions', testMatch: SESSION_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessions}` } },
     { name: 'session-clock', testMatch: SESSION_CLOCK_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessionClock}` } },
+    { name: 'roles', testMatch: ROLE_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.roles}` } },
+    { name: 'sign-in', testMatch: SIGN_IN_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sso}` } },
     // Not part of the suite: `SCREENSHOTS=1 npx playwright test --project screenshots` writes test-results/screenshots/ (or $SCREENSHOT_DIR).
     ...(process.env.SCREENSHOTS ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.main}` } }] : []),
   ],
@@ -69,6 +82,24 @@ export default defineConfig({
     server('timeout', { FLINKS_TIMEOUT_MS: '2000' }),
     server('sessions', { POLL_INTERVAL_MS: '300', DATA_DIR: freshDataDir('sessions') }),
     server('sessionClock', { DATA_DIR: freshDataDir('session-clock') }),
+    server('roles', { DATA_DIR: freshDataDir('roles') }),
+    {
+      command: 'npx tsx e2e/support/oidc-server.ts',
+      url: `http://127.0.0.1:${PORTS.oidc}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { OIDC_PORT: String(PORTS.oidc), OIDC_APP_URL: `http://127.0.0.1:${PORTS.sso}`, OIDC_CLIENT_ID: OIDC.clientId, OIDC_CLIENT_SECRET: OIDC.clientSecret },
+    },
+    server('sso', {
+      DATA_DIR: freshDataDir('sso'),
+      INSPECTOR_SIGN_IN_MAX_PER_MINUTE: '5',
+      INSPECTOR_PUBLIC_URL: `http://127.0.0.1:${PORTS.sso}`,
+      INSPECTOR_OIDC_ISSUER: `http://127.0.0.1:${PORTS.oidc}`,
+      INSPECTOR_OIDC_CLIENT_ID: OIDC.clientId,
+      INSPECTOR_OIDC_CLIENT_SECRET: OIDC.clientSecret,
+      INSPECTOR_OIDC_ROLE_CLAIM: 'inspector_role',
+      INSPECTOR_OIDC_LABEL: 'Loopback OpenID',
+    }),
     // The security server talks to a recording simulator (issued tokens readable) with the sentinel keys.
     {
       command: 'npx tsx e2e/support/recording-simulator.ts',

@@ -4,18 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
 import { InspectorPage } from './support/inspector-page';
+import { PORTS } from './support/servers';
 import { runOnlyIn, SessionPage } from './support/session-page';
+import { ADMIN, signedInState } from './support/staff';
 
 /**
  * History is in the database, not in the process: a real `next start` (the build the other servers
  * use) on its own port and DATA_DIR is killed by pid and started again on the same folder.
  */
-const PORT = 3110;
+const PORT = PORTS.restart;
 const base = `http://127.0.0.1:${PORT}`;
 
 function startServer(dataDir: string): ChildProcess {
   const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error', INSPECTOR_ADMIN_EMAIL: ADMIN.email, INSPECTOR_ADMIN_PASSWORD: ADMIN.password },
     stdio: 'ignore',
     detached: true,
   });
@@ -25,7 +27,7 @@ function startServer(dataDir: string): ChildProcess {
 async function waitUntilUp(): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/sessions`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/sign-in`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -47,7 +49,7 @@ test('history survives a server restart', async ({ browser }) => {
   let server = startServer(dataDir);
   try {
     await waitUntilUp();
-    const context = await browser.newContext({ baseURL: base });
+    const context = await browser.newContext({ baseURL: base, storageState: await signedInState(base, ADMIN, test.info().outputPath('admin-1.json')) });
     const inspector = new InspectorPage(await context.newPage());
     await inspector.goto();
     const tag = `restart-${Date.now()}`;
@@ -60,7 +62,8 @@ test('history survives a server restart', async ({ browser }) => {
     server = startServer(dataDir);
     await waitUntilUp();
 
-    const again = await browser.newContext({ baseURL: base });
+    // The staff session is in the database too: the same cookie still works after the restart.
+    const again = await browser.newContext({ baseURL: base, storageState: test.info().outputPath('admin-1.json') });
     const page = await again.newPage();
     await page.goto(`/sessions?tag=${tag}`);
     await expect(page.getByTestId('history-row')).toHaveCount(1);

@@ -8,6 +8,7 @@ import { PORTS, SENTINEL } from './support/servers';
  * neither of them nor any authorize token the simulator issued.
  */
 test('no secret key, API key or authorize token ever reaches the browser', async ({ page, inspector, request }) => {
+  test.setTimeout(60_000);
   const bodies: { url: string; text: string }[] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (res: Response) => {

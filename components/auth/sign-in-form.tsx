@@ -51,7 +51,7 @@ export function SignInForm({ next, sso, initialError }: Props) {
   async function onSso() {
     setBusy(true);
     setError(null);
-    const res = await post('/api/auth/sign-in/oauth2', { providerId: 'sso', callbackURL: next, errorCallbackURL: '/sign-in?error=sso' });
+    const res = await post('/api/auth/sign-in/social', { provider: 'sso', callbackURL: next, errorCallbackURL: '/sign-in?error=sso' });
     const body = res?.ok ? ((await res.json().catch(() => null)) as { url?: string } | null) : null;
     if (body?.url) {
       window.location.assign(body.url);

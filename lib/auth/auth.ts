@@ -78,7 +78,7 @@ async function createAuth() {
       }),
       after: createAuthMiddleware(async (ctx) => {
         const session = ctx.context.newSession;
-        if (session && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/oauth2/callback'))) {
+        if (session && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
           await recordSignIn(session.user, ctx.headers ?? null, ctx.path === '/sign-in/email' ? 'password' : 'sso');
         } else if (ctx.path === '/sign-in/email') {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.toLowerCase() : '';

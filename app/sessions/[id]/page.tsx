@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Session · Flinks Session Inspector' };
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer('inspection:view', { page: `/sessions/${encodeURIComponent((await params).id)}` });
   const { id } = await params;
-  const viewer = await requireViewer('inspection:view', { page: `/sessions/${encodeURIComponent(id)}` });
   const view = await loadSessionView(id);
   if (!view) notFound();
   const { inspection } = view;

@@ -1,0 +1,84 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { callAction } from './support/actions';
+import { SAMPLE_LOGIN_ID } from './support/inspector-page';
+import { ADMIN, signedInState } from './support/staff';
+
+/**
+ * Each role gets exactly its table (lib/auth/permissions.ts), through the UI and by calling the
+ * server actions directly: support reads cached sessions; qa adds live mode; only the owner of an
+ * MFA round (or an admin) may answer it; admins manage users and read the audit trail.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const stamp = Date.now().toString(36);
+const STAFF = {
+  support: { email: `support-${stamp}@example.test`, password: 'support-password-1' },
+  qa: { email: `qa-${stamp}@example.test`, password: 'qa-password-12345' },
+  qa2: { email: `qa2-${stamp}@example.test`, password: 'qa2-password-1234' },
+};
+
+async function as(browser: Browser, baseURL: string, who: { email: string; password: string }, name: string): Promise<Page> {
+  const state = await signedInState(baseURL, who, test.info().outputPath(`${name}.json`));
+  const context = await browser.newContext({ storageState: state, baseURL });
+  return context.newPage();
+}
+
+test('an admin creates a support user and two qa users', async ({ browser }, info) => {
+  const page = await as(browser, info.project.use.baseURL!, ADMIN, 'admin');
+  await page.goto('/admin/users');
+  for (const [role, who] of [['support', STAFF.support], ['qa', STAFF.qa], ['qa', STAFF.qa2]] as const) {
+    await page.getByLabel('Email', { exact: true }).fill(who.email);
+    await page.getByLabel('Name', { exact: true }).fill(`${role} person`);
+    await page.getByLabel('Role', { exact: true }).selectOption(role);
+    await page.getByLabel('Password', { exact: true }).fill(who.password);
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await expect(page.getByRole('cell', { name: who.email })).toBeVisible();
+  }
+});
+
+test('support: cached sessions and history; no live mode, no users, no audit — in the UI and by direct calls', async ({ browser }, info) => {
+  const baseURL = info.project.use.baseURL!;
+  const page = await as(browser, baseURL, STAFF.support, 'support');
+  await page.goto('/');
+  await expect(page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Live' })).toBeDisabled();
+  await page.getByLabel('Login ID', { exact: true }).fill(SAMPLE_LOGIN_ID);
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await expect(page.getByRole('heading', { name: 'Session opened' })).toBeVisible();
+  await page.goto('/sessions');
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+
+  for (const path of ['/admin/users', '/audit']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+  }
+  await expect(page.getByText('users:manage')).toHaveCount(0); // the last page named audit:view
+  await expect(page.getByText('audit:view')).toBeVisible();
+
+  const live = { mode: 'live', institution: 'FlinksCapital', username: 'Greatday', password: 'Everyday', language: 'en', save: true, tag: '' };
+  expect(await callAction(page.request, baseURL, 'startInspectionAction', live)).toBe(403);
+});
+
+test('qa: live mode; another qa cannot answer their MFA round; admin reads who was refused', async ({ browser }, info) => {
+  const baseURL = info.project.use.baseURL!;
+  const qa = await as(browser, baseURL, STAFF.qa, 'qa');
+  await qa.goto('/');
+  await qa.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Live' }).check();
+  await qa.getByLabel('Username', { exact: true }).fill('Greatday');
+  await qa.getByLabel('Password', { exact: true }).fill('Everyday');
+  await qa.getByRole('button', { name: 'Authorize' }).click();
+  await expect(qa.getByRole('form', { name: 'Security questions' })).toBeVisible();
+  const href = await qa.getByRole('link', { name: /^Inspection / }).getAttribute('href');
+  const inspectionId = href!.split('/').pop()!;
+
+  const other = await as(browser, baseURL, STAFF.qa2, 'qa2');
+  const status = await callAction(other.request, baseURL, 'answerMfaAction', { inspectionId, responses: { 'What city were you born in?': ['Montreal'] } });
+  expect(status).toBe(403);
+  expect((await other.goto('/admin/users'))?.status()).toBe(403);
+
+  const admin = await as(browser, baseURL, ADMIN, 'admin-audit');
+  await admin.goto(`/audit?action=access.denied`);
+  await expect(admin.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+  await expect(admin.getByText(STAFF.qa2.email).first()).toBeVisible();
+  await expect(admin.getByText(STAFF.support.email).first()).toBeVisible();
+});
