@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
-import { EMPTY_FORM, formPayload, parseAuthorizeForm, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-schema';
+import { checkAuthorizeForm, EMPTY_FORM, formPayload, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-check';
 import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
 
 export type Flow =
@@ -63,9 +63,10 @@ export function useInspectionFlow() {
   });
 
   function submitForm() {
-    const parsed = parseAuthorizeForm(formPayload(values));
-    if (!parsed.ok) {
-      setFieldErrors(parsed.fieldErrors);
+    // Checked here so a bad field never reaches Flinks; the server action parses again with zod.
+    const errors = checkAuthorizeForm(values);
+    if (Object.keys(errors).length > 0) {
+      setFieldErrors(errors);
       return;
     }
     setFieldErrors({});
