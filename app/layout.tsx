@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getEnv } from '@/lib/env';
 import { EnvironmentBadge } from '@/components/environment-badge';
-import { Providers } from '@/components/providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -31,9 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <EnvironmentBadge environment={environment} />
           </div>
         </header>
-        <Providers>
-          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-        </Providers>
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>
   );
