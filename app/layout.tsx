@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { getViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 import { EnvironmentBadge } from '@/components/environment-badge';
-import { Providers } from '@/components/providers';
 import { UserMenu } from '@/components/auth/user-menu';
 import './globals.css';
 
@@ -44,9 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {viewer ? <UserMenu email={viewer.email} /> : null}
           </div>
         </header>
-        <Providers>
-          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-        </Providers>
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FormEvent } from 'react';
-import type { AuthorizeFormValues, FieldErrors } from '@/lib/inspector/form-schema';
+import type { AuthorizeFormValues, FieldErrors } from '@/lib/inspector/form-check';
 import type { Persona } from '@/lib/inspector/personas';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';

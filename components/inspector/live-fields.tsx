@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { AuthorizeFormValues, FieldErrors } from '@/lib/inspector/form-schema';
+import type { AuthorizeFormValues, FieldErrors } from '@/lib/inspector/form-check';
 import { TextField } from '@/components/ui/text-field';
 import { SelectField } from '@/components/ui/select-field';
 

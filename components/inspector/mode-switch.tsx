@@ -1,6 +1,6 @@
 'use client';
 
-import type { AuthorizeFormValues } from '@/lib/inspector/form-schema';
+import type { AuthorizeFormValues } from '@/lib/inspector/form-check';
 
 type Mode = AuthorizeFormValues['mode'];
 

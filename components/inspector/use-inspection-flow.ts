@@ -1,10 +1,9 @@
 'use client';
 
-import { useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
-import { EMPTY_FORM, formPayload, parseAuthorizeForm, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-schema';
+import { checkAuthorizeForm, EMPTY_FORM, formPayload, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-check';
 import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
 
 export type Flow =
@@ -39,6 +38,11 @@ export function useInspectionFlow() {
   const [flow, setFlow] = useState<Flow>(START);
   const [generation, setGeneration] = useState(0);
   const [started, setStarted] = useState(false);
+  // Which call is on its way. Plain state, not TanStack Query: this page does not poll, and the
+  // query client would add ~15 kB gzip to it (issue 10). Actions are never retried behind the user's back.
+  const [pending, setPending] = useState<'start' | 'answer' | null>(null);
+  // Start over abandons a call in flight: its late answer must not bring the old flow back.
+  const attempt = useRef(0);
 
   const apply = (result: InspectionResult) => {
     if (result.kind === 'invalid') setFieldErrors(result.fieldErrors);
@@ -51,33 +55,36 @@ export function useInspectionFlow() {
     setFlow((f) => (f.stage === 'result' ? f : { ...f, error: { kind: 'app', message } }));
   };
 
-  const start = useMutation({
-    mutationFn: (payload: unknown) => startInspectionAction(payload),
-    onSuccess: apply,
-    onError: onFailure,
-  });
-  const answer = useMutation({
-    mutationFn: (input: { inspectionId: string; responses: SecurityResponses }) => answerMfaAction(input),
-    onSuccess: apply,
-    onError: onFailure,
-  });
+  async function run(kind: 'start' | 'answer', call: () => Promise<InspectionResult>) {
+    const mine = ++attempt.current;
+    setPending(kind);
+    try {
+      const result = await call();
+      if (mine === attempt.current) apply(result);
+    } catch (err) {
+      if (mine === attempt.current) onFailure(err);
+    } finally {
+      if (mine === attempt.current) setPending(null);
+    }
+  }
 
   function submitForm() {
-    const parsed = parseAuthorizeForm(formPayload(values));
-    if (!parsed.ok) {
-      setFieldErrors(parsed.fieldErrors);
+    // Checked here so a bad field never reaches Flinks; the server action parses again with zod.
+    const errors = checkAuthorizeForm(values);
+    if (Object.keys(errors).length > 0) {
+      setFieldErrors(errors);
       return;
     }
     setFieldErrors({});
     setStarted(true);
     setFlow(START);
-    start.mutate(formPayload(values));
+    void run('start', () => startInspectionAction(formPayload(values)));
   }
 
   function submitAnswers(responses: SecurityResponses) {
     if (flow.stage !== 'mfa') return;
     setFlow({ ...flow, error: null });
-    answer.mutate({ inspectionId: flow.inspectionId, responses });
+    void run('answer', () => answerMfaAction({ inspectionId: flow.inspectionId, responses }));
   }
 
   // An edited field loses its stale error; switching mode drops them all (they belonged to the other form).
@@ -92,8 +99,8 @@ export function useInspectionFlow() {
   }
 
   function startOver() {
-    start.reset();
-    answer.reset();
+    attempt.current += 1;
+    setPending(null);
     setValues(EMPTY_FORM);
     setFieldErrors({});
     setFlow(START);
@@ -101,5 +108,5 @@ export function useInspectionFlow() {
     setGeneration((g) => g + 1);
   }
 
-  return { values, changeValues, fieldErrors, flow, generation, started, pending: start.isPending || answer.isPending, startPending: start.isPending, submitForm, submitAnswers, startOver };
+  return { values, changeValues, fieldErrors, flow, generation, started, pending: pending !== null, startPending: pending === 'start', submitForm, submitAnswers, startOver };
 }

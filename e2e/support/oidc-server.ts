@@ -25,6 +25,8 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
       token_endpoint_auth_method: 'client_secret_post',
     },
   ],
+  // Claims in the ID token too, as identity providers commonly send role or group claims.
+  conformIdTokenClaims: false,
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'inspector_role'] },
   async findAccount(_ctx, sub) {
     return {

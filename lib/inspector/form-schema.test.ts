@@ -35,7 +35,7 @@ describe('authorize form schema', () => {
   });
 
   it('discriminates on the mode: cached fields only for cached, and unknown modes fail', () => {
-    expect(formPayload({ ...EMPTY_FORM, loginId: SAMPLE, username: 'ignored' })).toEqual({ mode: 'cached', loginId: SAMPLE, tag: '' });
+    expect(formPayload({ ...EMPTY_FORM, loginId: SAMPLE, username: 'ignored' })).toEqual({ mode: 'cached', loginId: SAMPLE, tag: '', reason: '' });
     expect(parseAuthorizeForm({ mode: 'both', loginId: SAMPLE }).ok).toBe(false);
     expect(parseAuthorizeForm({ mode: 'live', institution: 'FlinksCapital', username: 'a', password: 'b', language: 'de', save: true }).ok).toBe(false);
     expect(parseAuthorizeForm({ mode: 'live', institution: '', username: 'a', password: 'b', language: 'en', save: true }).ok).toBe(false);

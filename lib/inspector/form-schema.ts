@@ -1,26 +1,24 @@
 import { z } from 'zod';
+import { FORM_LIMITS, FORM_MESSAGES, GUID_PATTERN, type AuthorizeField, type FieldErrors } from './form-check';
 
 /**
- * The authorize form's input, validated in the browser and again in the server action (one schema,
- * discriminated on the mode). Plain module: a 'use server' file may export only async functions.
+ * The authorize form's input as the server action parses it (one schema, discriminated on the mode).
+ * Plain module: a 'use server' file may export only async functions. Server side only: the browser
+ * checks the same rules with form-check.ts, which keeps zod out of its bundle (issue 10).
  */
 
-/**
- * Flinks LoginIds are GUID-shaped but not always RFC 4122 (the documented sample has variant
- * nibble 6: 5e115eac-1209-4f19-641c-08d6d484e2fe), so accept any 8-4-4-4-12 hex, not z.uuid().
- */
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { EMPTY_FORM, formPayload, GUID_PATTERN, type AuthorizeField, type AuthorizeFormValues, type FieldErrors } from './form-check';
 
 const guid = z
   .string()
   .trim()
-  .min(1, 'Enter a Login ID.')
-  .regex(GUID_PATTERN, 'A Login ID is a GUID like 5e115eac-1209-4f19-641c-08d6d484e2fe.');
+  .min(1, FORM_MESSAGES.loginIdMissing)
+  .regex(GUID_PATTERN, FORM_MESSAGES.loginIdNotGuid);
 
 const tag = z
   .string()
   .trim()
-  .max(200, 'Keep the tag under 200 characters.')
+  .max(FORM_LIMITS.tag, FORM_MESSAGES.tagTooLong)
   .optional()
   .transform((v) => (v ? v : undefined));
 
@@ -28,7 +26,7 @@ const tag = z
 const reason = z
   .string()
   .trim()
-  .max(500, 'Keep the reason under 500 characters.')
+  .max(FORM_LIMITS.reason, FORM_MESSAGES.reasonTooLong)
   .transform((v) => (v ? v : undefined))
   .optional();
 
@@ -48,58 +46,25 @@ export const cachedFormSchema = z.object({
 export const liveFormSchema = z
   .object({
     mode: z.literal('live'),
-    institution: z.string().trim().min(1, 'Enter the institution code, e.g. FlinksCapital.').max(100),
+    institution: z.string().trim().min(1, FORM_MESSAGES.institutionMissing).max(FORM_LIMITS.institution, FORM_MESSAGES.institutionTooLong),
     /** A live refresh of a saved login: LoginId instead of credentials. */
-    loginId: optionalText.pipe(z.string().regex(GUID_PATTERN, 'A Login ID is a GUID like 5e115eac-1209-4f19-641c-08d6d484e2fe.').optional()),
-    username: optionalText.pipe(z.string().max(200).optional()),
-    password: z.string().max(200).optional().transform((v) => (v ? v : undefined)),
-    language: z.enum(['en', 'fr'], { error: 'Choose English or French.' }),
+    loginId: optionalText.pipe(z.string().regex(GUID_PATTERN, FORM_MESSAGES.loginIdNotGuid).optional()),
+    username: optionalText.pipe(z.string().max(FORM_LIMITS.username, FORM_MESSAGES.usernameTooLong).optional()),
+    password: z.string().max(FORM_LIMITS.password, FORM_MESSAGES.passwordTooLong).optional().transform((v) => (v ? v : undefined)),
+    language: z.enum(['en', 'fr'], { error: FORM_MESSAGES.language }),
     save: z.boolean(),
     tag,
     reason,
   })
   .superRefine((v, ctx) => {
     if (v.loginId) return;
-    if (!v.username) ctx.addIssue({ code: 'custom', path: ['username'], message: 'Enter a username, or a Login ID for a live refresh.' });
-    if (!v.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'Enter a password, or a Login ID for a live refresh.' });
+    if (!v.username) ctx.addIssue({ code: 'custom', path: ['username'], message: FORM_MESSAGES.usernameMissing });
+    if (!v.password) ctx.addIssue({ code: 'custom', path: ['password'], message: FORM_MESSAGES.passwordMissing });
   });
 
 export const authorizeFormSchema = z.discriminatedUnion('mode', [cachedFormSchema, liveFormSchema]);
 
-/** What the form holds (strings and a boolean); parsing yields AuthorizeInput. */
-export type AuthorizeFormValues = {
-  mode: 'cached' | 'live';
-  loginId: string;
-  institution: string;
-  username: string;
-  password: string;
-  language: 'en' | 'fr';
-  save: boolean;
-  tag: string;
-  reason: string;
-};
 export type AuthorizeInput = z.output<typeof authorizeFormSchema>;
-export type AuthorizeField = Exclude<keyof AuthorizeFormValues, 'mode'>;
-export type FieldErrors = Partial<Record<AuthorizeField, string>>;
-
-export const EMPTY_FORM: AuthorizeFormValues = {
-  mode: 'cached',
-  loginId: '',
-  institution: 'FlinksCapital',
-  username: '',
-  password: '',
-  language: 'en',
-  save: true,
-  tag: '',
-  reason: '',
-};
-
-/** Only the fields of the chosen mode go to the server. */
-export function formPayload(values: AuthorizeFormValues): unknown {
-  if (values.mode === 'cached') return { mode: 'cached', loginId: values.loginId, tag: values.tag, reason: values.reason };
-  const { mode, institution, loginId, username, password, language, save, tag: t, reason: r } = values;
-  return { mode, institution, loginId, username, password, language, save, tag: t, reason: r };
-}
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

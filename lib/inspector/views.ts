@@ -1,6 +1,6 @@
 import type { AuthorizeSuccess, FlinksErrorBody, SecurityChallenge } from '@/lib/flinks/schemas';
 import { describeFlinksCode, RETRY_LABEL, WHO_ACTS_LABEL, type Retry, type WhoActs } from '@/lib/flinks/codes';
-import type { FieldErrors } from './form-schema';
+import type { FieldErrors } from './form-check';
 
 /**
  * What the browser receives: plain, serializable views with nothing secret in them (no authorize

@@ -1,0 +1,196 @@
+/**
+ * Lighthouse scores (performance, accessibility, best practices) of the home, history and session pages.
+ *
+ *   npm run build && npm run bench:lighthouse      # starts `next start` on a free loopback port, on a
+ *                                                  # fresh PGlite in a temp folder seeded with 3 inspections
+ *   npm run bench:lighthouse -- --desktop          # Lighthouse's desktop preset instead of mobile
+ *   LIGHTHOUSE_URL=http://127.0.0.1:3000 npm run bench:lighthouse      # a server that is already running
+ *   LIGHTHOUSE_COOKIE='name=value' npm run bench:lighthouse            # sent with every request, for pages
+ *                                                                      # behind staff sign-in
+ *
+ * Chromium is Debian's (/usr/bin/chromium, or CHROME_PATH), headless, no sandbox. Scores move with the
+ * machine's load: compare runs on an idle machine. Not part of the test suite.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../lib/store/open-database';
+import { seedHistory } from '../lib/store/seed';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+const root = process.cwd();
+const desktop = process.argv.includes('--desktop');
+const cookie = process.env.LIGHTHOUSE_COOKIE;
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+type Scores = { page: string; url: string; scores: Record<(typeof CATEGORIES)[number], number | null>; lcpMs: number | null; tbtMs: number | null; bytes: number | null };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const headers = (): Record<string, string> => (cookie ? { Cookie: cookie } : {});
+
+async function waitUntilUp(base: string, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      await fetch(base, { headers: headers(), redirect: 'manual' });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  return false;
+}
+
+/** A production server of this build, on its own database, so the history and session pages have rows. */
+async function startServer(): Promise<Result<{ base: string; stop: () => void }>> {
+  if (!existsSync(join(root, '.next', 'BUILD_ID'))) return { ok: false, message: 'No production build in .next: run `npm run build` first.' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
+  const db = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+  try {
+    await seedHistory(db, 3, () => {});
+  } finally {
+    await db.close();
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // Its own process group, so stopping it also stops what `next start` spawned, and nothing else.
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // PORT: the default upstream is the embedded simulator at http://127.0.0.1:$PORT/simulator.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir },
+  });
+  const stop = () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  if (!(await waitUntilUp(base, 60_000))) {
+    stop();
+    return { ok: false, message: `next start did not answer on ${base} within 60 s.` };
+  }
+  return { ok: true, value: { base, stop } };
+}
+
+/** The first inspection the history page links to: its session page is the third page measured. */
+async function sessionUrl(base: string): Promise<string | null> {
+  const res = await fetch(`${base}/sessions`, { headers: headers() });
+  if (!res.ok) return null;
+  const id = (await res.text()).match(/href="\/sessions\/([0-9a-f-]{36})"/)?.[1];
+  return id ? `${base}/sessions/${id}` : null;
+}
+
+function lighthouse(page: string, url: string): Result<Scores> {
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-lighthouse-report-'));
+  const out = join(outDir, 'report.json');
+  try {
+    const args = [
+      join(root, 'node_modules', 'lighthouse', 'cli', 'index.js'),
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+      ...(desktop ? ['--preset=desktop'] : []),
+      ...(cookie ? [`--extra-headers=${JSON.stringify(headers())}`] : []),
+    ];
+    const run = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, CHROME_PATH: chromePath }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0 || !existsSync(out)) return { ok: false, message: `lighthouse failed on ${url}:\n${run.stderr || run.stdout}` };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      categories: Record<string, { score: number | null }>;
+      audits: Record<string, { numericValue?: number }>;
+      runtimeError?: { message: string };
+    };
+    if (report.runtimeError) return { ok: false, message: `lighthouse could not load ${url}: ${report.runtimeError.message}` };
+    const score = (c: string) => (report.categories[c]?.score == null ? null : Math.round(report.categories[c]!.score! * 100));
+    const num = (a: string) => report.audits[a]?.numericValue ?? null;
+    return {
+      ok: true,
+      value: {
+        page,
+        url,
+        scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices') },
+        lcpMs: num('largest-contentful-paint'),
+        tbtMs: num('total-blocking-time'),
+        bytes: num('total-byte-weight'),
+      },
+    };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function print(rows: Scores[]) {
+  const table = [
+    ['page', 'performance', 'accessibility', 'best-practices', 'LCP s', 'TBT ms', 'transfer kB'],
+    ...rows.map((r) => [
+      r.page,
+      String(r.scores.performance ?? '—'),
+      String(r.scores.accessibility ?? '—'),
+      String(r.scores['best-practices'] ?? '—'),
+      r.lcpMs === null ? '—' : (r.lcpMs / 1000).toFixed(2),
+      r.tbtMs === null ? '—' : r.tbtMs.toFixed(0),
+      r.bytes === null ? '—' : (r.bytes / 1000).toFixed(1),
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`Lighthouse, ${desktop ? 'desktop' : 'mobile'} preset${cookie ? ', with LIGHTHOUSE_COOKIE' : ''}\n`);
+  console.log(line(table[0]!));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of table.slice(1)) console.log(line(r));
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(chromePath)) return fail(`No Chromium at ${chromePath}: apt-get install chromium, or set CHROME_PATH.`);
+  const given = process.env.LIGHTHOUSE_URL?.replace(/\/$/, '');
+  const server = given ? ({ ok: true, value: { base: given, stop: () => {} } } as const) : await startServer();
+  if (!server.ok) return fail(server.message);
+  const { base, stop } = server.value;
+  try {
+    const session = await sessionUrl(base);
+    const pages: [string, string][] = [['home', `${base}/`], ['history', `${base}/sessions`], ...(session ? [['session', session] as [string, string]] : [])];
+    const rows: Scores[] = [];
+    const failures: string[] = [];
+    // One at a time: parallel runs on a small machine would score each other's load.
+    for (const [page, url] of pages) {
+      const r = lighthouse(page, url);
+      if (r.ok) rows.push(r.value);
+      else failures.push(r.message);
+    }
+    print(rows);
+    if (!session) console.log('\nNo session page measured: the history page links to no inspection (or needs LIGHTHOUSE_COOKIE).');
+    for (const f of failures) console.error(`\n${f}`);
+    return failures.length ? 1 : 0;
+  } finally {
+    stop();
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
+}
+
+process.exitCode = await main();
