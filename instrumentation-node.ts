@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/env';
+import { getDataKeyring } from '@/lib/inspector/deps';
 import { expireAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
 import { getStore } from '@/lib/store';
 
@@ -14,6 +15,9 @@ const CONTINUATION_SWEEP_MS = 60_000;
 export async function startServer(): Promise<void> {
   try {
     getEnv();
+    // Reads INSPECTOR_DATA_KEY, or creates DATA_DIR/data-key on first start: an unreadable key
+    // file stops the server here rather than at the first sealed value.
+    getDataKeyring();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);

@@ -53,10 +53,16 @@ function maskAnswers(value: unknown): unknown {
   );
 }
 
+/**
+ * keepAccountNumbers: for the copy the inspector seals (lib/crypto/seal.ts) so that full account
+ * numbers can be revealed later; every other rule still applies.
+ */
+export type RedactOptions = { keepAccountNumbers?: boolean };
+
 /** Deep copy of a JSON-like value with every secret replaced. Keys are matched case-insensitively (D8). */
-export function redact(value: unknown, secrets: readonly KnownSecret[] = []): unknown {
+export function redact(value: unknown, secrets: readonly KnownSecret[] = [], opts: RedactOptions = {}): unknown {
   if (typeof value === 'string') return scrubSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => redact(v, secrets));
+  if (Array.isArray(value)) return value.map((v) => redact(v, secrets, opts));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -64,8 +70,8 @@ export function redact(value: unknown, secrets: readonly KnownSecret[] = []): un
     const placeholder = MASKED_KEYS[lower];
     if (placeholder !== undefined && v !== null && v !== undefined) out[key] = placeholder;
     else if (lower === 'securityresponses') out[key] = maskAnswers(v);
-    else if (ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[key] = lastFour(v);
-    else out[key] = redact(v, secrets);
+    else if (!opts.keepAccountNumbers && ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[key] = lastFour(v);
+    else out[key] = redact(v, secrets, opts);
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { loadKeyring } from '@/lib/crypto/data-key';
+import type { Keyring } from '@/lib/crypto/seal';
 import { flinksClient, type FlinksClient } from '@/lib/flinks/client';
 import { getEnv, type Environment } from '@/lib/env';
 import { getStore } from '@/lib/store';
@@ -10,7 +12,17 @@ export type InspectorDeps = {
   store: InspectionStore;
   environment: Environment;
   now: () => Date;
+  /** Seals the original responses and the MFA authorize token before they are stored. */
+  keyring: Keyring;
 };
+
+let keyring: Keyring | undefined;
+
+/** The data key(s), read or generated once per process (at server start by instrumentation-node.ts). */
+export function getDataKeyring(): Keyring {
+  keyring ??= loadKeyring(getEnv().dataKey).keyring;
+  return keyring;
+}
 
 export async function defaultDeps(): Promise<InspectorDeps> {
   return {
@@ -18,6 +30,7 @@ export async function defaultDeps(): Promise<InspectorDeps> {
     store: await getStore(),
     environment: getEnv().flinks.environment,
     now: () => new Date(),
+    keyring: getDataKeyring(),
   };
 }
 

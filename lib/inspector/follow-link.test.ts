@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { createStore } from '@/lib/store/create-store';
 import type { InspectionStore } from '@/lib/store/types';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   srv = await startSimulatorServer({ seed: 'follow-link', asyncPolls: 2 });
   const client = createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 5000 });
   store = await createStore({ kind: 'memory' });
-  inspector = { client, store, environment: 'simulator', now: () => new Date() };
+  inspector = { client, store, environment: 'simulator', now: () => new Date(), keyring: testKeyring() };
 });
 afterAll(async () => {
   await srv.close();

@@ -1,6 +1,5 @@
 import type { DataResult } from '@/lib/flinks/client';
 import type { Inspection } from '@/lib/store/types';
-import { compactResponse } from './compact-response';
 import { toAccountViews, toStatementViews, type AccountView, type StatementView } from './data-views';
 import { recordExchange, stepOutcomeOf } from './record';
 import { isExpiredCode } from './session-expiry';
@@ -51,7 +50,7 @@ export async function settleData<T>(
 ): Promise<FollowResult> {
   const { outcome, flinksCode } = stepOutcomeOf(result.kind === 'flinks_error' ? { kind: result.kind, error: result.error } : result);
   const pendingCode = result.kind === 'pending' ? result.data.FlinksCode : flinksCode;
-  await recordExchange(deps.store, inspectionId, { ...result.exchange, response: compactResponse(result.exchange.response) }, outcome, pendingCode);
+  await recordExchange(deps, inspectionId, result.exchange, outcome, pendingCode);
   switch (result.kind) {
     case 'ok':
       await deps.store.updateInspection(inspectionId, { lastActivityAt: deps.now(), flinksCode: null });

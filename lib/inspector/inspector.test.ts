@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
@@ -32,6 +33,7 @@ beforeEach(() => {
     store,
     environment: 'simulator',
     now: () => clock,
+    keyring: testKeyring(),
   };
 });
 

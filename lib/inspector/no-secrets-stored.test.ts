@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { testKeyring } from '@/lib/crypto/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
@@ -60,7 +61,7 @@ describe('what the store keeps', () => {
         return r;
       },
     };
-    const deps = { client, store, environment: 'simulator' as const, now: () => new Date() };
+    const deps = { client, store, environment: 'simulator' as const, now: () => new Date(), keyring: testKeyring() };
     const parsed = parseAuthorizeForm({ mode: 'live', institution: 'FlinksCapital', username: 'Greatday', password: PASSWORD, language: 'en', save: true, tag: 'no-secrets' });
     if (!parsed.ok) throw new Error('form');
 

@@ -2,6 +2,7 @@ import type { AuthorizeResult } from '@/lib/flinks/client';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
 import { recordExchange, stepOutcomeOf } from './record';
+import { sealAuthorizeToken } from './sealed';
 import { toChallengeViews, toFlinksErrorView, toSessionView, toTransportErrorView, type InspectionResult } from './views';
 
 /**
@@ -17,10 +18,16 @@ export async function settleAuthorize(
 ): Promise<InspectionResult> {
   const { store, now } = deps;
   const { outcome, flinksCode } = stepOutcomeOf(result);
-  await recordExchange(store, inspectionId, result.exchange, outcome, flinksCode);
+  await recordExchange(deps, inspectionId, result.exchange, outcome, flinksCode);
   const at = now();
+  // The token opens the customer's session for its 30 minutes: it is kept sealed, never in clear.
   const keepContinuation = (requestId: string) =>
-    store.putContinuation({ inspectionId, authorizeToken, requestId, expiresAt: new Date(at.getTime() + MFA_CONTINUATION_TTL_MS) });
+    store.putContinuation({
+      inspectionId,
+      authorizeToken: sealAuthorizeToken(deps.keyring, authorizeToken),
+      requestId,
+      expiresAt: new Date(at.getTime() + MFA_CONTINUATION_TTL_MS),
+    });
 
   switch (result.kind) {
     case 'authorized': {

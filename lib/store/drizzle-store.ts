@@ -90,6 +90,7 @@ export class DrizzleStore implements InspectionStore {
       outcome: step.outcome,
       request: toStorableJson(step.request),
       response: toStorableJson(step.response),
+      sealedResponse: step.sealedResponse,
       error: step.error,
     };
     const [row] = await this.db
@@ -111,6 +112,7 @@ export class DrizzleStore implements InspectionStore {
             sql`${values.outcome}`,
             jsonParam(values.request),
             jsonParam(values.response),
+            sql`${values.sealedResponse}::text`,
             sql`${values.error}::text`,
           ],
           sql`, `,

@@ -27,6 +27,7 @@ export const step = (over: Partial<NewStep> = {}): NewStep => ({
   outcome: 'ok',
   request: { headers: { 'content-type': 'application/json' }, body: { Institution: 'FlinksCapital' } },
   response: { HttpStatusCode: 200, Login: { Id: randomUUID() } },
+  sealedResponse: null,
   error: null,
   ...over,
 });
@@ -113,6 +114,16 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(r3!.response).toEqual({ text: 'a\ufffdb' });
       expect(r3!.request).toEqual({ keep: 1 });
       expect(r3).toEqual(nul);
+    });
+
+    it('keeps a sealed response as the exact text it was given', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const sealedResponse = `v1.0a1b2c3d.${'A'.repeat(16)}.${'B'.repeat(22)}.${'C_-'.repeat(40)}`;
+      const saved = await store.appendStep(i.id, step({ response: { Holder: { Name: 'J•••' } }, sealedResponse }));
+      expect(saved.sealedResponse).toBe(sealedResponse);
+      const [listed] = await store.listSteps(i.id);
+      expect(listed).toEqual(saved);
+      expect((await store.appendStep(i.id, step())).sealedResponse).toBeNull();
     });
 
     it('lists newest first, unfiltered and filtered', async () => {

@@ -55,8 +55,13 @@ export type Step = {
   outcome: StepOutcome;
   /** Redacted request: headers and body. */
   request: unknown;
-  /** Redacted parsed JSON body, or { text: first bytes } for a non-JSON body, or null. */
+  /**
+   * Redacted parsed JSON body with personal data masked (lib/inspector/mask-personal-data.ts), or
+   * { text: first bytes } for a non-JSON body, or null.
+   */
   response: unknown;
+  /** The redacted but unmasked body, sealed (lib/crypto/seal.ts); null when masking changed nothing. */
+  sealedResponse: string | null;
   /** Transport failure in words (timeout, network, non-JSON), else null. */
   error: string | null;
 };
@@ -79,6 +84,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 /** Held only while an MFA round is open; deleted when the session finishes or expires. */
 export type MfaContinuation = {
   inspectionId: string;
+  /** The token as sealed by the inspector: the store keeps whatever text it is given. */
   authorizeToken: string;
   requestId: string;
   expiresAt: Date;
