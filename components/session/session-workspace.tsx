@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { followLinkAction } from '@/app/sessions/actions';
+import { revealHolderDataAction } from '@/app/sessions/reveal-action';
 import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import type { FollowResult, LinkKind } from '@/lib/inspector/follow-link';
 import { computeExpiry } from '@/lib/inspector/session-expiry';
@@ -122,7 +123,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
         {results.detail ? (
           <div className="space-y-4">
             <AccountsTable accounts={results.detail} caption="Accounts detail" />
-            <HolderDetails accounts={results.detail} />
+            <HolderDetails inspectionId={p.inspectionId} accounts={results.detail} reveal={revealHolderDataAction} />
             <TransactionsTable accounts={results.detail} />
           </div>
         ) : null}
