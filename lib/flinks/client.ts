@@ -60,6 +60,23 @@ function secretsOf(config: Pick<FlinksClientConfig, 'secretKey' | 'apiKey'>): Kn
   ];
 }
 
+/**
+ * What the user typed into an Authorize body (the live password, each MFA answer): scrubbed by value
+ * from that exchange before it is recorded, in case the upstream echoes it in a Message or any
+ * other field (key-based redaction alone would miss it). Short values follow redact.ts's rule.
+ */
+export function typedSecretsOf(body: AuthorizeBody): KnownSecret[] {
+  const out: KnownSecret[] = [];
+  if ('Password' in body && body.Password) out.push({ value: body.Password, placeholder: PLACEHOLDER.password });
+  if ('SecurityResponses' in body) {
+    for (const answers of Object.values(body.SecurityResponses)) {
+      for (const a of answers) if (a !== '') out.push({ value: a, placeholder: PLACEHOLDER.mfaAnswer });
+    }
+  }
+  // Longest first: an answer that contains another is replaced whole.
+  return out.sort((a, b) => b.value.length - a.value.length);
+}
+
 export function createFlinksClient(config: FlinksClientConfig) {
   const http: HttpConfig = {
     baseUrl: config.baseUrl.replace(/\/+$/, ''),
@@ -68,9 +85,9 @@ export function createFlinksClient(config: FlinksClientConfig) {
     fetch: config.fetch ?? fetch,
     secrets: secretsOf(config),
   };
-  const withToken = (token: string): HttpConfig => ({
+  const withToken = (token: string, typed: readonly KnownSecret[] = []): HttpConfig => ({
     ...http,
-    secrets: [...http.secrets, { value: token, placeholder: PLACEHOLDER.authorizeToken }],
+    secrets: [...http.secrets, { value: token, placeholder: PLACEHOLDER.authorizeToken }, ...typed],
   });
 
   async function data<T>(
@@ -113,7 +130,7 @@ export function createFlinksClient(config: FlinksClientConfig) {
 
     /** Cached, live, or an MFA answer (same token, same RequestId: D2). */
     async authorize(token: string, body: AuthorizeBody, opts?: CallOpts): Promise<AuthorizeResult> {
-      const out = await flinksFetch(withToken(token), {
+      const out = await flinksFetch(withToken(token, typedSecretsOf(body)), {
         endpoint: 'Authorize',
         path: 'Authorize',
         method: 'POST',

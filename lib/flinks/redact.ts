@@ -33,13 +33,28 @@ export function lastFour(value: string): string {
   return `••••${trimmed.slice(-4)}`;
 }
 
+/**
+ * Scrubbing by value (keys, tokens, and what the user typed: the password, each MFA answer) follows
+ * one rule, so a short answer cannot wreck the JSON: a value of MIN_SCRUB_LENGTH characters or more
+ * is replaced wherever it occurs inside a string value (case-sensitive); a shorter one (an answer
+ * like "A" or "42") only where it is a whole string value, under any key. Object keys are never
+ * scrubbed: they are the prompts, the evidence.
+ */
+export const MIN_SCRUB_LENGTH = 3;
+
 /** Replaces every known secret value inside a string by its placeholder. */
 export function scrubSecrets(value: string, secrets: readonly KnownSecret[]): string {
   let out = value;
   for (const s of secrets) {
-    if (s.value.length >= 4 && out.includes(s.value)) out = out.split(s.value).join(s.placeholder);
+    if (s.value.length >= MIN_SCRUB_LENGTH && out.includes(s.value)) out = out.split(s.value).join(s.placeholder);
   }
   return out;
+}
+
+/** A whole string value: a short known value is replaced only when it is the entire string. */
+function scrubValue(value: string, secrets: readonly KnownSecret[]): string {
+  const whole = secrets.find((s) => s.value !== '' && s.value.length < MIN_SCRUB_LENGTH && s.value === value);
+  return whole ? whole.placeholder : scrubSecrets(value, secrets);
 }
 
 /** SecurityResponses: keep the prompts (they are the evidence), mask every answer. */
@@ -61,7 +76,7 @@ export type RedactOptions = { keepAccountNumbers?: boolean };
 
 /** Deep copy of a JSON-like value with every secret replaced. Keys are matched case-insensitively (D8). */
 export function redact(value: unknown, secrets: readonly KnownSecret[] = [], opts: RedactOptions = {}): unknown {
-  if (typeof value === 'string') return scrubSecrets(value, secrets);
+  if (typeof value === 'string') return scrubValue(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redact(v, secrets, opts));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
