@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ZodType } from 'zod';
 import { getEnv } from '@/lib/env';
+import { CHALLENGE_IMAGE_TIMEOUT_MS, fetchChallengeImage, type ChallengeImageResult } from './challenge-image';
 import { PLACEHOLDER, type KnownSecret } from './redact';
 import { bodyStatus, classifyFailure, flinksFetch, parseOr, type Exchange, type FlinksError, type HttpConfig, type TransportError } from './http';
 import {
@@ -166,6 +167,11 @@ export function createFlinksClient(config: FlinksClientConfig) {
 
     getStatements(body: StatementsBody, opts?: CallOpts): Promise<DataResult<Statements>> {
       return data('GetStatements', 'GetStatements', 'POST', body, statementsSchema, opts);
+    },
+
+    /** An ImageSelection image on the upstream's host, as a data: URI (the browser never fetches it). */
+    fetchImage(url: string): Promise<ChallengeImageResult> {
+      return fetchChallengeImage(url, { fetch: config.fetch ?? fetch, timeoutMs: Math.min(config.timeoutMs, CHALLENGE_IMAGE_TIMEOUT_MS) });
     },
 
     getStatementsAsync(requestId: string, opts?: CallOpts): Promise<DataResult<Statements>> {

@@ -134,6 +134,13 @@ describe('MFA through answerMfa', () => {
     expect(await store.getInspection(first.inspectionId)).toMatchObject({ status: 'failed' });
   });
 
+  it('hands image choices to the browser as inline images (sim_image)', async () => {
+    const first = expectMfa(await startInspection(live('sim_image'), deps));
+    const images = first.challenges[0]!.images ?? [];
+    expect(images).toHaveLength(first.challenges[0]!.iterables.length);
+    for (const img of images) expect(img.src).toMatch(/^data:image\/png;base64,/);
+  });
+
   it('answers an unknown inspection with an app error', async () => {
     const r = await answerMfa({ inspectionId: 'nope', responses: { a: ['b'] } }, deps);
     expect(r).toMatchObject({ kind: 'error', inspectionId: null, mfaOpen: false });
