@@ -43,6 +43,10 @@ describe('maskPersonalData', () => {
     expect(a.Transactions[0]).toMatchObject({ Id: 't1', Date: '2026-01-02', Debit: 12.5, Balance: 99 });
   });
 
+  it('gives a masked body back unchanged', () => {
+    expect(maskPersonalData(masked)).toEqual(masked);
+  });
+
   it('leaves bodies without personal data equal, and the input untouched', () => {
     const plain = { HttpStatusCode: 200, Login: { Id: 'x', Username: 'Greatday' }, Links: [{ rel: 'a', href: 'b' }] };
     expect(maskPersonalData(plain)).toEqual(plain);
@@ -57,5 +61,6 @@ describe('field masks', () => {
     expect(maskEmail('nodomain')).toBe('n•••');
     expect(maskPhone('+1 (418) 555-0199')).toBe('••••••99');
     expect(maskPhone('7')).toBe('••••••');
+    expect(maskPhone('••••••77')).toBe('••••••77');
   });
 });

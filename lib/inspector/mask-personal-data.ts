@@ -19,7 +19,8 @@ import { lastFour } from '@/lib/flinks/redact';
 const BULLETS = '•••';
 
 export function maskWords(value: string): string {
-  return value.replace(/[\p{L}\p{N}]+/gu, (w) => `${[...w][0]}${BULLETS}`);
+  // Bullets count as part of a word so that an already masked "J•••" stays "J•••".
+  return value.replace(/[\p{L}\p{N}][\p{L}\p{N}•]*/gu, (w) => `${[...w][0]}${BULLETS}`);
 }
 
 export function maskEmail(value: string): string {
@@ -31,7 +32,8 @@ export function maskEmail(value: string): string {
 
 export function maskPhone(value: string): string {
   const digits = value.replace(/\D/g, '');
-  return digits.length > 2 ? `••••••${digits.slice(-2)}` : '••••••';
+  // >= 2, not > 2: masking a masked value must give it back unchanged (steps are re-masked on read).
+  return digits.length >= 2 ? `••••••${digits.slice(-2)}` : '••••••';
 }
 
 export function maskPostalCode(value: string): string {
@@ -81,7 +83,7 @@ function maskHolder(value: unknown): unknown {
   );
 }
 
-/** Deep copy of a JSON-like value with personal data masked. */
+/** Deep copy of a JSON-like value with personal data masked; idempotent (a masked value stays as is). */
 export function maskPersonalData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskPersonalData);
   if (value === null || typeof value !== 'object') return value;
