@@ -1,6 +1,7 @@
 import { getEnv } from '@/lib/env';
 import { getDataKeyring } from '@/lib/inspector/deps';
 import { expireAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
+import { sealLegacySteps } from '@/lib/inspector/seal-legacy-steps';
 import { getStore } from '@/lib/store';
 
 /** An abandoned MFA round keeps its authorize token in the store until this sweep removes it. */
@@ -24,6 +25,13 @@ export async function startServer(): Promise<void> {
   }
   try {
     const store = await getStore();
+    // History recorded before masking existed: masked and sealed once (pages mask on read meanwhile).
+    await sealLegacySteps({ store, keyring: getDataKeyring() }).then(
+      (n) => {
+        if (n > 0 && getEnv().logLevel !== 'silent' && getEnv().logLevel !== 'error') console.info(`Masked and sealed the holder data of ${n} older step(s).`);
+      },
+      (err: unknown) => console.error(`Could not seal older steps' holder data: ${err instanceof Error ? err.message : String(err)}`),
+    );
     const sweep = () => expireAbandonedMfa({ store, now: () => new Date() }).catch(() => []);
     await sweep();
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();

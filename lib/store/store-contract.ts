@@ -126,6 +126,29 @@ export function contractSuite(name: string, open: OpenStore) {
       expect((await store.appendStep(i.id, step())).sealedResponse).toBeNull();
     });
 
+    it('lists steps recorded before sealing, and reseals them', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const legacy = await store.appendStep(i.id, step({ endpoint: 'GetAccountsDetail', response: { Accounts: [{ holder: { Name: 'John Doe' } }] } }));
+      const sealed = await store.appendStep(i.id, step({ response: { Accounts: [{ Holder: { Name: 'J•••' } }] }, sealedResponse: 'v1.x.y.z.w' }));
+      const plain = await store.appendStep(i.id, step());
+      const ids = async () => {
+        const out: string[] = [];
+        for (let after: string | null = null, page; (page = await store.listUnsealedSteps({ after, limit: 2 })).length > 0; after = page.at(-1)!.id) {
+          out.push(...page.map((s) => s.id));
+        }
+        return out;
+      };
+      const before = await ids();
+      expect(before).toContain(legacy.id);
+      expect(before).not.toContain(sealed.id);
+      expect(before).not.toContain(plain.id);
+      expect([...before].sort()).toEqual(before);
+      await store.resealStep(legacy.id, { Accounts: [{ holder: { Name: 'J••• D•••' } }] }, 'v1.sealed');
+      expect(await ids()).not.toContain(legacy.id);
+      const [first] = await store.listSteps(i.id);
+      expect(first).toMatchObject({ id: legacy.id, seq: 1, response: { Accounts: [{ holder: { Name: 'J••• D•••' } }] }, sealedResponse: 'v1.sealed' });
+    });
+
     it('lists newest first, unfiltered and filtered', async () => {
       const made = await make(4, { mode: 'live', environment: 'x', institution: scope() });
       const page = await store.listInspections({}, { limit: 4 });

@@ -68,6 +68,9 @@ export type Step = {
 
 export type NewStep = Omit<Step, 'id' | 'seq' | 'inspectionId'>;
 
+/** JSON keys that may carry personal data (lib/inspector/mask-personal-data.ts), as a case-insensitive regex source. */
+export const UNSEALED_KEYS_PATTERN = '"(holder|holders|accountnumber|transitnumber|email|phonenumber|description)"';
+
 export type InspectionFilter = {
   loginId?: string;
   requestId?: string;
@@ -97,6 +100,13 @@ export interface InspectionStore {
   /** Steps in seq order. */
   listSteps(inspectionId: string): Promise<Step[]>;
   appendStep(inspectionId: string, step: NewStep): Promise<Step>;
+  /**
+   * Steps recorded before responses were masked and sealed: no sealed copy and a response with a
+   * key that may hold personal data (UNSEALED_KEYS_PATTERN). Keyset by id, ascending.
+   */
+  listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]>;
+  /** Replaces a step's response by its masked view, with the original sealed beside it. */
+  resealStep(id: string, response: unknown, sealedResponse: string): Promise<void>;
   /** Newest first; cursor is opaque. */
   listInspections(filter: InspectionFilter, opts: { cursor?: string | null; limit: number }): Promise<Page<Inspection>>;
   putContinuation(c: MfaContinuation): Promise<void>;
