@@ -70,14 +70,20 @@ describe('HolderDetails', () => {
     }
   });
 
-  it('hides on request and can be cancelled', async () => {
+  it('hides on request, can be cancelled, and puts focus back', async () => {
     render(<HolderDetails inspectionId="i" accounts={accounts} reveal={async () => clear} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
+    expect(screen.getByLabelText('Reason')).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Reveal holder details' })).toHaveFocus();
     fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'TICKET-1' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reveal' })));
+    expect(screen.getByRole('button', { name: 'Hide holder details' })).toHaveFocus();
     fireEvent.click(screen.getByRole('button', { name: 'Hide holder details' }));
     expect(screen.getByTestId('holder-table')).not.toHaveTextContent(name);
   });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountView } from '@/lib/inspector/data-views';
 import type { RevealedAccount, RevealHolderDataResult } from '@/lib/inspector/reveal-holder-data';
 import type { RevealHolderDataInput } from '@/lib/inspector/reveal-schema';
@@ -36,6 +36,20 @@ export function HolderDetails({ inspectionId, accounts, reveal }: Props) {
   const [error, setError] = useState<{ message: string } | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const revealButton = useRef<HTMLButtonElement>(null);
+  const hideButton = useRef<HTMLButtonElement>(null);
+  const dialogWasOpen = useRef(false);
+
+  // Focus goes back where the user was: the Hide button after a reveal, the Reveal button otherwise.
+  useEffect(() => {
+    if (asking) {
+      dialogWasOpen.current = true;
+      return;
+    }
+    if (!dialogWasOpen.current) return;
+    dialogWasOpen.current = false;
+    (hideButton.current ?? revealButton.current)?.focus();
+  }, [asking, revealed]);
 
   useEffect(() => {
     if (!revealed) return;
@@ -80,12 +94,13 @@ export function HolderDetails({ inspectionId, accounts, reveal }: Props) {
         {revealed ? (
           <div className="flex items-center gap-2">
             <p className="text-xs text-slate-600" data-testid="reveal-countdown">Masked again in {secondsLeft} s</p>
-            <button type="button" onClick={() => setRevealed(null)} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100">
+            <button ref={hideButton} type="button" onClick={() => setRevealed(null)} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100">
               Hide holder details
             </button>
           </div>
         ) : (
           <button
+            ref={revealButton}
             type="button"
             aria-haspopup="dialog"
             onClick={() => {

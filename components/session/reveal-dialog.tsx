@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 
@@ -25,6 +25,21 @@ export function RevealDialog({ busy, error, onConfirm, onCancel }: Props) {
     panel.current?.querySelector('input')?.focus();
   }, []);
 
+  // aria-modal promises the rest of the page is out of reach: Tab cycles within the dialog.
+  function keepFocusInside(e: KeyboardEvent) {
+    const focusable = [...(panel.current?.querySelectorAll<HTMLElement>('input, button:not([disabled])') ?? [])];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!busy) onConfirm(reason);
@@ -39,6 +54,7 @@ export function RevealDialog({ busy, error, onConfirm, onCancel }: Props) {
         aria-labelledby={headingId}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onCancel();
+          if (e.key === 'Tab') keepFocusInside(e);
         }}
         className="w-full max-w-md space-y-3 rounded-lg bg-white p-5 shadow-xl"
       >
