@@ -33,7 +33,8 @@ const issuedTokens: string[] = [];
 beforeAll(async () => {
   srv = await startSimulatorServer({ seed: 'no-secrets', secretKey: SECRET, apiKeys: [API_KEY], asyncPolls: 1 });
   database = await openDatabase({ kind: 'pglite' });
-});
+  // PGlite's first open takes seconds, more on 2 cores beside the other PGlite suites.
+}, 60_000);
 afterAll(async () => {
   await database.close();
   await srv.close();
