@@ -1,5 +1,7 @@
 import { getEnv } from '@/lib/env';
+import { getDataKeyring } from '@/lib/inspector/deps';
 import { expireAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
+import { sealLegacySteps } from '@/lib/inspector/seal-legacy-steps';
 import { getStore } from '@/lib/store';
 import { ensureFirstAdmin } from '@/lib/auth/first-admin';
 
@@ -15,12 +17,22 @@ const CONTINUATION_SWEEP_MS = 60_000;
 export async function startServer(): Promise<void> {
   try {
     getEnv();
+    // Reads INSPECTOR_DATA_KEY, or creates DATA_DIR/data-key on first start: an unreadable key
+    // file stops the server here rather than at the first sealed value.
+    getDataKeyring();
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
   try {
     const store = await getStore();
+    // History recorded before masking existed: masked and sealed once (pages mask on read meanwhile).
+    await sealLegacySteps({ store, keyring: getDataKeyring() }).then(
+      (n) => {
+        if (n > 0 && getEnv().logLevel !== 'silent' && getEnv().logLevel !== 'error') console.info(`Masked and sealed the holder data of ${n} older step(s).`);
+      },
+      (err: unknown) => console.error(`Could not seal older steps' holder data: ${err instanceof Error ? err.message : String(err)}`),
+    );
     const sweep = () => expireAbandonedMfa({ store, now: () => new Date() }).catch(() => []);
     await sweep();
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();

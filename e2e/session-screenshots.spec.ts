@@ -29,7 +29,7 @@ for (const [label, width] of [['desktop', 1280], ['narrow', 390]] as const) {
       await expect(session.polling).toBeVisible();
       await shot(page, '03-polling');
       await expect(session.table('Accounts detail')).toBeVisible({ timeout: 60_000 });
-      await page.getByRole('button', { name: 'Reveal holder details' }).click();
+      await session.revealHolderDetails('TICKET-1');
       await shot(page, '04-detail');
       await session.follow('Statements');
       await expect(page.getByTestId('statements-table')).toBeVisible();

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { HOLDERS } from '@/lib/simulator/fixtures/holders';
 import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
 import { PORTS, SENTINEL } from './support/servers';
 import { SessionPage, warmUp } from './support/session-page';
@@ -44,6 +45,7 @@ test('copy as cURL and the support bundle contain no secret', async ({ inspector
     // The page may hold the home page's persona list (public toolbox passwords, shown on purpose).
     if (what !== 'page') expect(text, `password in ${what}`).not.toContain('Everyday');
     for (const t of tokens) expect(text, `authorize token in ${what}`).not.toContain(t);
+    for (const h of HOLDERS) for (const v of [h.Name!, h.Email!, h.PhoneNumber!]) expect(text, `holder data in ${what}`).not.toContain(v);
   }
 });
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
+import { HOLDERS } from '@/lib/simulator/fixtures/holders';
 import { runOnlyIn, SessionPage, warmUp } from './support/session-page';
 
 /**
@@ -41,12 +42,21 @@ test('the timeline lists every round of a live MFA session, and each Link shows 
     'GetAccountsDetailAsync 200',
   ]);
 
-  // Holder details stay masked until revealed.
+  // Holder details stay masked until revealed with a reason, and the page never holds them in clear.
   const holders = page.getByTestId('holder-table');
   await expect(holders.locator('tbody td').first()).toContainText('•');
-  await page.getByRole('button', { name: 'Reveal holder details' }).click();
+  const holderNames = HOLDERS.map((h) => h.Name!);
+  const before = await page.content();
+  for (const name of holderNames) expect(before).not.toContain(name);
+  await session.steps.nth(7).getByText('Request and response').click();
+  await expect(session.steps.nth(7)).toContainText('"Name": "');
+  for (const name of holderNames) await expect(session.steps.nth(7)).not.toContainText(name);
+  await session.revealHolderDetails('TICKET-1');
   await expect(holders.locator('tbody td').first()).not.toContainText('•');
-  await expect(page.getByRole('button', { name: 'Hide holder details' })).toHaveAttribute('aria-pressed', 'true');
+  expect(holderNames).toContain((await holders.locator('tbody td').first().innerText()).trim());
+  await expect(page.getByTestId('reveal-countdown')).toHaveText(/Masked again in \d+ s/);
+  await page.getByRole('button', { name: 'Hide holder details' }).click();
+  await expect(holders.locator('tbody td').first()).toContainText('•');
 
   // Transactions: paging and the text filter.
   const tx = page.getByTestId('transactions-table');

@@ -62,3 +62,25 @@ describe('parseEnv messages', () => {
     );
   });
 });
+
+describe('INSPECTOR_DATA_KEY', () => {
+  const hex = 'ab'.repeat(32);
+  const b64 = Buffer.alloc(32, 7).toString('base64');
+
+  it('is optional: unset means a key generated into DATA_DIR', () => {
+    const r = parseEnv({ DATA_DIR: '/tmp/x' });
+    expect(r.ok && r.env.dataKey).toEqual({ configured: null, previous: [], dataDir: '/tmp/x' });
+  });
+
+  it('accepts 32 bytes as hex or base64, and previous keys separated by commas', () => {
+    const r = parseEnv({ INSPECTOR_DATA_KEY: hex, INSPECTOR_DATA_KEY_PREVIOUS: `${b64}, ${hex}` });
+    expect(r.ok && r.env.dataKey.configured).toEqual(Buffer.from(hex, 'hex'));
+    expect(r.ok && r.env.dataKey.previous).toEqual([Buffer.alloc(32, 7), Buffer.from(hex, 'hex')]);
+  });
+
+  it('names a key of the wrong size', () => {
+    const r = parseEnv({ INSPECTOR_DATA_KEY: 'short', INSPECTOR_DATA_KEY_PREVIOUS: 'also-short' });
+    expect(r.ok ? [] : r.problems.join('\n')).toMatch(/INSPECTOR_DATA_KEY: must be 32 bytes/);
+    expect(r.ok ? [] : r.problems.join('\n')).toMatch(/INSPECTOR_DATA_KEY_PREVIOUS\.0: must be 32 bytes/);
+  });
+});

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { TOOLBOX } from '@/lib/flinks/toolbox';
+import { parseDataKeyText } from './crypto/seal';
 
 /**
  * The one place process.env is read. Everything is optional: with no variables at all the
@@ -17,6 +18,9 @@ const int = (min: number, max: number) =>
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+const DATA_KEY_HINT = 'must be 32 bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32`';
+const dataKeyText = z.string().refine((v) => parseDataKeyText(v) !== null, DATA_KEY_HINT);
 
 const schema = z.object({
   PORT: int(1, 65535).default(3000),
@@ -38,6 +42,13 @@ const schema = z.object({
   SIMULATOR_REQUIRE_API_KEY: flag.default(true),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  INSPECTOR_DATA_KEY: dataKeyText.optional(),
+  // Comma-separated: keys that sealed older data, still accepted for opening during a rotation.
+  INSPECTOR_DATA_KEY_PREVIOUS: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(dataKeyText))
+    .optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   NODE_ENV: z.string().optional(),
   // Staff access (lib/auth) and web hardening (proxy.ts).
@@ -102,6 +113,12 @@ function derive(raw: z.infer<typeof schema>) {
       requireApiKey: raw.SIMULATOR_REQUIRE_API_KEY,
     },
     database: { url: raw.DATABASE_URL, dataDir: raw.DATA_DIR },
+    /** Unset key: one is generated into DATA_DIR on first start (lib/crypto/data-key.ts). */
+    dataKey: {
+      configured: raw.INSPECTOR_DATA_KEY ? parseDataKeyText(raw.INSPECTOR_DATA_KEY) : null,
+      previous: (raw.INSPECTOR_DATA_KEY_PREVIOUS ?? []).map((k) => parseDataKeyText(k)).filter((k): k is Buffer => k !== null),
+      dataDir: raw.DATA_DIR,
+    },
     logLevel: raw.LOG_LEVEL,
     web: {
       host: raw.HOST,

@@ -1,6 +1,7 @@
 'use client';
 
 import { imageSrc } from '@/lib/inspector/build-security-responses';
+import type { ChallengeImage } from '@/lib/inspector/views';
 
 type Props = {
   name: string;
@@ -8,12 +9,14 @@ type Props = {
   options: readonly string[];
   multiple: boolean;
   images?: boolean;
+  /** Inline images from the server, one per option (remote URLs are never used as a src). */
+  imageSources?: readonly ChallengeImage[];
   errorId: string;
   invalid: boolean;
 };
 
 /** A radio or checkbox group whose accessible name is the prompt; image choices show the picture. */
-export function ChoiceGroup({ name, prompt, options, multiple, images = false, errorId, invalid }: Props) {
+export function ChoiceGroup({ name, prompt, options, multiple, images = false, imageSources, errorId, invalid }: Props) {
   const groupLabelId = `${name}-label`;
   return (
     <div
@@ -34,8 +37,7 @@ export function ChoiceGroup({ name, prompt, options, multiple, images = false, e
           >
             <input type={multiple ? 'checkbox' : 'radio'} name={name} value={option} className="accent-indigo-600" />
             {images ? (
-              // eslint-disable-next-line @next/next/no-img-element -- inline data: images from Flinks, nothing to optimise
-              <img src={imageSrc(option)} alt={`Image ${i + 1}`} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain [image-rendering:pixelated]" />
+              <ChoiceImage index={i} image={imageSources?.[i] ?? inlineOnly(option)} />
             ) : (
               <span className="break-words">{option}</span>
             )}
@@ -43,5 +45,24 @@ export function ChoiceGroup({ name, prompt, options, multiple, images = false, e
         ))}
       </div>
     </div>
+  );
+}
+
+function inlineOnly(option: string): ChallengeImage {
+  const src = imageSrc(option);
+  return src ? { src, problem: null } : { src: null, problem: 'The image was not loaded.' };
+}
+
+function ChoiceImage({ index, image }: { index: number; image: ChallengeImage }) {
+  if (image.src === null) {
+    return (
+      <span className="max-w-48 text-xs text-slate-700">
+        Image {index + 1}: {image.problem}
+      </span>
+    );
+  }
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- inline data: images only, nothing to optimise
+    <img src={image.src} alt={`Image ${index + 1}`} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain [image-rendering:pixelated]" />
   );
 }

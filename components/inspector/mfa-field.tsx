@@ -36,6 +36,7 @@ export function MfaField({ challenge, index, error, questionError }: { challenge
         options={challenge.iterables}
         multiple={widget === 'checkbox'}
         images={widget === 'image-radio'}
+        imageSources={challenge.images}
         errorId={errorId}
         invalid={invalid}
       />

@@ -53,6 +53,27 @@ describe('MfaForm', () => {
     });
   });
 
+  it('shows remote images only as the inline copies the server fetched, and a reason when one failed', () => {
+    const onAnswer = vi.fn();
+    const remote: ChallengeView = {
+      type: 'ImageSelection',
+      prompt: 'Select your security image.',
+      iterables: ['https://images.bank.test/a.png', 'https://images.bank.test/b.png'],
+      images: [
+        { src: `data:image/png;base64,${PNG}`, problem: null },
+        { src: null, problem: 'The image could not be loaded: the server answered HTTP 404.' },
+      ],
+    };
+    const { container } = render(<MfaForm challenges={[remote]} round={1} pending={false} onAnswer={onAnswer} />);
+    expect(screen.getByRole('img', { name: 'Image 1' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(screen.getByText(/Image 2: The image could not be loaded: the server answered HTTP 404\./)).toBeInTheDocument();
+    expect(container.querySelectorAll('img[src^="http"]')).toHaveLength(0);
+    // Still answerable: the value sent back is the choice as offered.
+    fireEvent.click(screen.getByRole('radio', { name: /^Image 2/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
+    expect(onAnswer).toHaveBeenCalledWith({ 'Select your security image.': ['https://images.bank.test/b.png'] });
+  });
+
   it('marks unanswered fields invalid and does not submit', () => {
     const onAnswer = vi.fn();
     render(<MfaForm challenges={ALL.slice(0, 1)} round={1} pending={false} onAnswer={onAnswer} />);

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { accountsDetailSchema, statementsSchema } from '@/lib/flinks/schemas';
 import { toAccountViews, toStatementViews, type AccountView } from '@/lib/inspector/data-views';
 import { accountsDetail200, statements200 } from '@/test/fixtures/flinks-doc-examples';
 import { AccountsTable } from './accounts-table';
-import { HolderDetails } from './holder-details';
+import type { RevealHolderDataResult } from '@/lib/inspector/reveal-holder-data';
+import { HolderDetails, REVEAL_SECONDS } from './holder-details';
 import { StatementsList } from './statements-list';
 import { TRANSACTIONS_PAGE_SIZE, TransactionsTable } from './transactions-table';
 
@@ -27,13 +28,64 @@ describe('AccountsTable', () => {
 });
 
 describe('HolderDetails', () => {
-  it('masks the holder until revealed', () => {
-    render(<HolderDetails accounts={accounts} />);
-    const name = accountsDetail200.Accounts[0]!.Holder!.Name!;
+  const detail = accountsDetail200.Accounts[0]!;
+  const name = detail.Holder!.Name!;
+  const clear: RevealHolderDataResult = {
+    kind: 'revealed',
+    fields: ['holder.name', 'account.number'],
+    accounts: [{ accountId: detail.Id, title: detail.Title ?? null, lastFour: '0200', accountNumber: detail.AccountNumber ?? null, transitNumber: null, holder: { name, email: null, phone: null, address: null } }],
+  };
+
+  it('arrives masked and never holds the clear name before a reveal', () => {
+    render(<HolderDetails inspectionId="i" accounts={accounts} reveal={vi.fn()} />);
     expect(screen.getByTestId('holder-table')).not.toHaveTextContent(name);
+    expect(screen.getByTestId('holder-table')).toHaveTextContent(/\w•••/);
+  });
+
+  it('asks for a reason, reveals for a limited time, then masks again', async () => {
+    vi.useFakeTimers();
+    try {
+      const reveal = vi.fn(async (input: { reason: string }) =>
+        input.reason.trim().length < 3 ? ({ kind: 'invalid', message: 'Enter a reason of at least 3 characters.', fieldErrors: {} } as const) : clear,
+      );
+      render(<HolderDetails inspectionId="insp-1" accounts={accounts} reveal={reveal} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
+      const dialog = screen.getByRole('dialog', { name: 'Reveal holder details' });
+      expect(dialog).toHaveAttribute('aria-modal', 'true');
+      await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Reveal' })));
+      expect(within(dialog).getByRole('alert')).toHaveTextContent('at least 3 characters');
+
+      fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'TICKET-1' } });
+      await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Reveal' })));
+      expect(reveal).toHaveBeenLastCalledWith({ inspectionId: 'insp-1', reason: 'TICKET-1' });
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(screen.getByTestId('holder-table')).toHaveTextContent(name);
+      expect(screen.getByTestId('reveal-countdown')).toHaveTextContent('60 s');
+
+      act(() => vi.advanceTimersByTime(REVEAL_SECONDS * 1000 + 1000));
+      expect(screen.getByTestId('holder-table')).not.toHaveTextContent(name);
+      expect(screen.getByRole('button', { name: 'Reveal holder details' })).toBeVisible();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('hides on request, can be cancelled, and puts focus back', async () => {
+    render(<HolderDetails inspectionId="i" accounts={accounts} reveal={async () => clear} />);
     fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
-    expect(screen.getByTestId('holder-table')).toHaveTextContent(name);
-    expect(screen.getByRole('button', { name: 'Hide holder details' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByLabelText('Reason')).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Reveal holder details' })).toHaveFocus();
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal holder details' }));
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'TICKET-1' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reveal' })));
+    expect(screen.getByRole('button', { name: 'Hide holder details' })).toHaveFocus();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide holder details' }));
+    expect(screen.getByTestId('holder-table')).not.toHaveTextContent(name);
   });
 });
 

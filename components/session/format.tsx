@@ -26,12 +26,6 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** "John Flinkyfoot" → "J••• F•••••••": enough to recognise, not to copy. */
-export function maskText(value: string | null): string {
-  if (!value) return '—';
-  return value.replace(/[\p{L}\p{N}]+/gu, (w) => w[0] + '•'.repeat(Math.max(w.length - 1, 2)));
-}
-
 export const STATUS_LOOK: Record<string, string> = {
   authorized: 'bg-emerald-50 text-emerald-800 border-emerald-200',
   mfa_pending: 'bg-amber-50 text-amber-900 border-amber-200',

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { followLinkAction } from '@/app/sessions/actions';
 import { ErrorPanel } from '@/components/error-panel';
+import { revealHolderDataAction } from '@/app/sessions/reveal-action';
 import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import type { FollowResult, LinkKind } from '@/lib/inspector/follow-link';
 import { computeExpiry } from '@/lib/inspector/session-expiry';
@@ -24,6 +25,8 @@ export type WorkspaceProps = {
   lastActivityAt: string | null;
   lastFlinksCode: string | null;
   canReopen: boolean;
+  /** pii:reveal, on an inspection the viewer may act on. */
+  canReveal: boolean;
   polling: Polling;
 };
 
@@ -122,7 +125,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
         {results.detail ? (
           <div className="space-y-4">
             <AccountsTable accounts={results.detail} caption="Accounts detail" />
-            <HolderDetails accounts={results.detail} />
+            <HolderDetails inspectionId={p.inspectionId} accounts={results.detail} reveal={p.canReveal ? revealHolderDataAction : null} />
             <TransactionsTable accounts={results.detail} />
           </div>
         ) : null}

@@ -47,6 +47,15 @@ export class SessionPage {
     );
   }
 
+  /** Holder details are masked until someone gives a reason in the reveal dialog. */
+  async revealHolderDetails(reason = 'TICKET-1'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Reveal holder details' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Reveal holder details' });
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Reveal', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   async copyCurl(n: number): Promise<string> {
     await this.page.getByRole('button', { name: 'Copy as cURL' }).nth(n).click();
     const pre = this.page.getByLabel(`cURL command for step ${n + 1}`);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ZodType } from 'zod';
 import { getEnv } from '@/lib/env';
+import { CHALLENGE_IMAGE_TIMEOUT_MS, fetchChallengeImage, type ChallengeImageResult } from './challenge-image';
 import { PLACEHOLDER, type KnownSecret } from './redact';
 import { bodyStatus, classifyFailure, flinksFetch, parseOr, type Exchange, type FlinksError, type HttpConfig, type TransportError } from './http';
 import {
@@ -60,6 +61,23 @@ function secretsOf(config: Pick<FlinksClientConfig, 'secretKey' | 'apiKey'>): Kn
   ];
 }
 
+/**
+ * What the user typed into an Authorize body (the live password, each MFA answer): scrubbed by value
+ * from that exchange before it is recorded, in case the upstream echoes it in a Message or any
+ * other field (key-based redaction alone would miss it). Short values follow redact.ts's rule.
+ */
+export function typedSecretsOf(body: AuthorizeBody): KnownSecret[] {
+  const out: KnownSecret[] = [];
+  if ('Password' in body && body.Password) out.push({ value: body.Password, placeholder: PLACEHOLDER.password });
+  if ('SecurityResponses' in body) {
+    for (const answers of Object.values(body.SecurityResponses)) {
+      for (const a of answers) if (a !== '') out.push({ value: a, placeholder: PLACEHOLDER.mfaAnswer });
+    }
+  }
+  // Longest first: an answer that contains another is replaced whole.
+  return out.sort((a, b) => b.value.length - a.value.length);
+}
+
 export function createFlinksClient(config: FlinksClientConfig) {
   const http: HttpConfig = {
     baseUrl: config.baseUrl.replace(/\/+$/, ''),
@@ -68,9 +86,9 @@ export function createFlinksClient(config: FlinksClientConfig) {
     fetch: config.fetch ?? fetch,
     secrets: secretsOf(config),
   };
-  const withToken = (token: string): HttpConfig => ({
+  const withToken = (token: string, typed: readonly KnownSecret[] = []): HttpConfig => ({
     ...http,
-    secrets: [...http.secrets, { value: token, placeholder: PLACEHOLDER.authorizeToken }],
+    secrets: [...http.secrets, { value: token, placeholder: PLACEHOLDER.authorizeToken }, ...typed],
   });
 
   async function data<T>(
@@ -113,7 +131,7 @@ export function createFlinksClient(config: FlinksClientConfig) {
 
     /** Cached, live, or an MFA answer (same token, same RequestId: D2). */
     async authorize(token: string, body: AuthorizeBody, opts?: CallOpts): Promise<AuthorizeResult> {
-      const out = await flinksFetch(withToken(token), {
+      const out = await flinksFetch(withToken(token, typedSecretsOf(body)), {
         endpoint: 'Authorize',
         path: 'Authorize',
         method: 'POST',
@@ -149,6 +167,11 @@ export function createFlinksClient(config: FlinksClientConfig) {
 
     getStatements(body: StatementsBody, opts?: CallOpts): Promise<DataResult<Statements>> {
       return data('GetStatements', 'GetStatements', 'POST', body, statementsSchema, opts);
+    },
+
+    /** An ImageSelection image on the upstream's host, as a data: URI (the browser never fetches it). */
+    fetchImage(url: string): Promise<ChallengeImageResult> {
+      return fetchChallengeImage(url, { fetch: config.fetch ?? fetch, timeoutMs: Math.min(config.timeoutMs, CHALLENGE_IMAGE_TIMEOUT_MS) });
     },
 
     getStatementsAsync(requestId: string, opts?: CallOpts): Promise<DataResult<Statements>> {

@@ -19,6 +19,8 @@ export type Exchange = {
   request: { headers: Record<string, string>; body: unknown };
   /** Redacted JSON body, `{ text }` with the first bytes of a non-JSON body, or null. */
   response: unknown;
+  /** The JSON body with secrets redacted but personal data intact: only ever stored sealed. */
+  unmasked?: unknown;
   error: string | null;
 };
 
@@ -116,6 +118,7 @@ export async function flinksFetch(
   }
   exchange.durationMs = Math.round(performance.now() - t0);
   exchange.response = redact(parsed, config.secrets);
+  exchange.unmasked = redact(parsed, config.secrets, { keepAccountNumbers: true });
   return { kind: 'json', status: res.status, body: parsed as Record<string, unknown>, exchange };
 }
 

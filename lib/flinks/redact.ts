@@ -33,13 +33,28 @@ export function lastFour(value: string): string {
   return `••••${trimmed.slice(-4)}`;
 }
 
+/**
+ * Scrubbing by value (keys, tokens, and what the user typed: the password, each MFA answer) follows
+ * one rule, so a short answer cannot wreck the JSON: a value of MIN_SCRUB_LENGTH characters or more
+ * is replaced wherever it occurs inside a string value (case-sensitive); a shorter one (an answer
+ * like "A" or "42") only where it is a whole string value, under any key. Object keys are never
+ * scrubbed: they are the prompts, the evidence.
+ */
+export const MIN_SCRUB_LENGTH = 3;
+
 /** Replaces every known secret value inside a string by its placeholder. */
 export function scrubSecrets(value: string, secrets: readonly KnownSecret[]): string {
   let out = value;
   for (const s of secrets) {
-    if (s.value.length >= 4 && out.includes(s.value)) out = out.split(s.value).join(s.placeholder);
+    if (s.value.length >= MIN_SCRUB_LENGTH && out.includes(s.value)) out = out.split(s.value).join(s.placeholder);
   }
   return out;
+}
+
+/** A whole string value: a short known value is replaced only when it is the entire string. */
+function scrubValue(value: string, secrets: readonly KnownSecret[]): string {
+  const whole = secrets.find((s) => s.value !== '' && s.value.length < MIN_SCRUB_LENGTH && s.value === value);
+  return whole ? whole.placeholder : scrubSecrets(value, secrets);
 }
 
 /** SecurityResponses: keep the prompts (they are the evidence), mask every answer. */
@@ -53,10 +68,16 @@ function maskAnswers(value: unknown): unknown {
   );
 }
 
+/**
+ * keepAccountNumbers: for the copy the inspector seals (lib/crypto/seal.ts) so that full account
+ * numbers can be revealed later; every other rule still applies.
+ */
+export type RedactOptions = { keepAccountNumbers?: boolean };
+
 /** Deep copy of a JSON-like value with every secret replaced. Keys are matched case-insensitively (D8). */
-export function redact(value: unknown, secrets: readonly KnownSecret[] = []): unknown {
-  if (typeof value === 'string') return scrubSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => redact(v, secrets));
+export function redact(value: unknown, secrets: readonly KnownSecret[] = [], opts: RedactOptions = {}): unknown {
+  if (typeof value === 'string') return scrubValue(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => redact(v, secrets, opts));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -64,8 +85,8 @@ export function redact(value: unknown, secrets: readonly KnownSecret[] = []): un
     const placeholder = MASKED_KEYS[lower];
     if (placeholder !== undefined && v !== null && v !== undefined) out[key] = placeholder;
     else if (lower === 'securityresponses') out[key] = maskAnswers(v);
-    else if (ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[key] = lastFour(v);
-    else out[key] = redact(v, secrets);
+    else if (!opts.keepAccountNumbers && ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[key] = lastFour(v);
+    else out[key] = redact(v, secrets, opts);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { InspectorDeps } from './deps';
 import { MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
 import type { AnswerMfaInput } from './mfa-schema';
+import { openAuthorizeToken } from './sealed';
 import { settleAuthorize } from './settle';
 import type { InspectionResult } from './views';
 
@@ -25,9 +26,21 @@ export async function answerMfa(input: AnswerMfaInput, deps: InspectorDeps): Pro
       mfaOpen: false,
     };
   }
-  const result = await client.authorize(continuation.authorizeToken, {
+  const token = openAuthorizeToken(deps.keyring, continuation.authorizeToken);
+  if (!token.ok) {
+    // Sealed with a key this server no longer holds (or altered): the round cannot be answered.
+    await store.deleteContinuation(inspection.id);
+    await store.updateInspection(inspection.id, { status: 'failed' });
+    return {
+      kind: 'error',
+      inspectionId: inspection.id,
+      error: { kind: 'app', message: 'This MFA round can no longer be answered (its token cannot be read with the current data key). Start over to open a new session.' },
+      mfaOpen: false,
+    };
+  }
+  const result = await client.authorize(token.value, {
     RequestId: continuation.requestId,
     SecurityResponses: input.responses,
   });
-  return settleAuthorize(deps, inspection.id, continuation.authorizeToken, result, 'answer');
+  return settleAuthorize(deps, inspection.id, token.value, result, 'answer');
 }

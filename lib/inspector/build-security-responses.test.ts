@@ -147,7 +147,9 @@ describe('imageSrc', () => {
   });
   it('keeps data: and http(s) URLs as they are', () => {
     expect(imageSrc('data:image/jpeg;base64,AAAA')).toBe('data:image/jpeg;base64,AAAA');
-    expect(imageSrc('https://example.test/a.png')).toBe('https://example.test/a.png');
+    // Remote images are fetched by the server; the browser never gets their URL as a src.
+    expect(imageSrc('https://example.test/a.png')).toBeNull();
+    expect(imageSrc('data:image/svg+xml;base64,PHN2Zz4=')).toBeNull();
   });
   it('drops whitespace inside wrapped base64', () => {
     expect(imageSrc('iVBO\nRw0K')).toBe('data:image/png;base64,iVBORw0K');

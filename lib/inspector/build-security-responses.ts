@@ -82,9 +82,14 @@ function pickedQuestion(c: ChallengeView, raw: readonly string[] | undefined): s
   return value !== undefined && c.iterables.includes(value) ? value : undefined;
 }
 
-/** An Iterable as an <img> src: base64 PNG data (§4.2), or already a data: / http(s) URL. */
-export function imageSrc(value: string): string {
+/**
+ * An Iterable as an <img> src when it is inline: base64 PNG data (§4.2) or a data: URI of a raster
+ * image. Null for an http(s) URL: the browser must never contact the upstream's hosts, the server
+ * fetches those (lib/inspector/challenge-images.ts). Null for other data: types (SVG…) too.
+ */
+export function imageSrc(value: string): string | null {
   const v = value.trim();
-  if (/^data:/i.test(v) || /^https?:\/\//i.test(v)) return v;
+  if (/^https?:\/\//i.test(v)) return null;
+  if (/^data:/i.test(v)) return /^data:image\/(png|jpeg|gif|webp)[;,]/i.test(v) ? v : null;
   return `data:image/png;base64,${v.replace(/\s+/g, '')}`;
 }

@@ -1,10 +1,13 @@
 import type { Account, AccountsDetail, AccountsSummary, Statements } from '@/lib/flinks/schemas';
 import { base64ByteLength } from './compact-response';
+import { maskPersonalData } from './mask-personal-data';
 
 /**
  * Data results as the session page shows them. The support agent needs the data itself, so these
- * go to the browser; account numbers never do (last four digits only), and statements carry their
- * PDF bytes only in the action's answer, never in the store.
+ * go to the browser, masked of what identifies the holder (holder, account and transit numbers,
+ * transaction descriptions: mask-personal-data.ts); balances, amounts and dates stay in clear.
+ * Clear holder details only ever travel in revealHolderData's answer. Statements carry their PDF
+ * bytes only in the action's answer, never in the store.
  */
 
 export type HolderView = {
@@ -35,6 +38,8 @@ export type AccountView = {
   available: number | null;
   limit: number | null;
   lastFour: string | null;
+  /** Masked ("••••" + last 4). */
+  transitNumber: string | null;
   holder: HolderView | null;
   transactions: TransactionView[];
 };
@@ -53,14 +58,16 @@ function lastFourOf(a: Pick<Account, 'LastFourDigits' | 'AccountNumber'>): strin
   return digits ? digits.slice(-4) : null;
 }
 
-function holderView(h: Account['Holder']): HolderView | null {
+/** Formats a holder as it is given: masked for the tables, clear for the reveal. */
+export function holderView(h: Account['Holder']): HolderView | null {
   if (!h) return null;
   const a = h.Address;
   const address = a ? [a.CivicAddress, a.City, a.Province, a.PostalCode, a.Country].filter(Boolean).join(', ') || null : null;
   return { name: h.Name ?? null, email: h.Email ?? null, phone: h.PhoneNumber ?? null, address };
 }
 
-export function toAccountView(a: Account): AccountView {
+export function toAccountView(clear: Account): AccountView {
+  const a = maskPersonalData(clear) as Account;
   return {
     id: a.Id,
     title: a.Title ?? null,
@@ -72,6 +79,7 @@ export function toAccountView(a: Account): AccountView {
     available: a.Balance?.Available ?? null,
     limit: a.Balance?.Limit ?? null,
     lastFour: lastFourOf(a),
+    transitNumber: a.TransitNumber ?? null,
     holder: holderView(a.Holder),
     transactions: (a.Transactions ?? []).map((t) => ({
       id: t.Id,

@@ -1,4 +1,6 @@
 import 'server-only';
+import { loadKeyring } from '@/lib/crypto/data-key';
+import type { Keyring } from '@/lib/crypto/seal';
 import { flinksClient, type FlinksClient } from '@/lib/flinks/client';
 import { getEnv, type Environment } from '@/lib/env';
 import { REQUEST_ID_IDLE_MS } from '@/lib/flinks/lifetimes';
@@ -13,7 +15,17 @@ export type InspectorDeps = {
   now: () => Date;
   /** The staff member acting (recorded as who opened an inspection); null in scripts and tests. */
   viewer?: { id: string; email: string } | null;
+  /** Seals the original responses and the MFA authorize token before they are stored. */
+  keyring: Keyring;
 };
+
+let keyring: Keyring | undefined;
+
+/** The data key(s), read or generated once per process (at server start by instrumentation-node.ts). */
+export function getDataKeyring(): Keyring {
+  keyring ??= loadKeyring(getEnv().dataKey).keyring;
+  return keyring;
+}
 
 export async function defaultDeps(viewer: { id: string; email: string } | null): Promise<InspectorDeps> {
   return {
@@ -22,6 +34,7 @@ export async function defaultDeps(viewer: { id: string; email: string } | null):
     store: await getStore(),
     environment: getEnv().flinks.environment,
     now: () => new Date(),
+    keyring: getDataKeyring(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
 import { MemoryStore } from '@/lib/store/memory-store';
@@ -22,6 +23,7 @@ function setup() {
     store,
     environment: 'simulator',
     now: () => clock,
+    keyring: testKeyring(),
   };
   return { store, deps, advance: (ms: number) => (clock = new Date(clock.getTime() + ms)) };
 }

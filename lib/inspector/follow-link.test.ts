@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
+import { HOLDERS } from '@/lib/simulator/fixtures/holders';
 import { createStore } from '@/lib/store/create-store';
 import type { InspectionStore } from '@/lib/store/types';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
@@ -19,7 +21,7 @@ beforeAll(async () => {
   srv = await startSimulatorServer({ seed: 'follow-link', asyncPolls: 2 });
   const client = createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 5000 });
   store = await createStore({ kind: 'memory' });
-  inspector = { client, store, environment: 'simulator', now: () => new Date() };
+  inspector = { client, store, environment: 'simulator', now: () => new Date(), keyring: testKeyring() };
 });
 afterAll(async () => {
   await srv.close();
@@ -44,6 +46,43 @@ describe('followLink', () => {
     const steps = await store.listSteps(id);
     expect(steps.map((s) => s.endpoint)).toEqual(['GenerateAuthorizeToken', 'Authorize', 'GetAccountsSummary']);
     expect((await store.getInspection(id))!.lastActivityAt!.getTime()).toBeGreaterThan(before.getTime());
+  });
+
+  it('answers with masked holder data and descriptions; balances and dates stay', async () => {
+    const id = await openCached();
+    await followLink(inspector, id, 'detail');
+    await pollAccountsDetail(inspector, id);
+    await pollAccountsDetail(inspector, id);
+    const done = await pollAccountsDetail(inspector, id);
+    if (done.kind !== 'accounts') throw new Error(done.kind);
+    const text = JSON.stringify(done);
+    for (const h of HOLDERS) for (const v of [h.Name!, h.Email!, h.PhoneNumber!]) expect(text).not.toContain(v);
+    const a = done.accounts.find((x) => x.transactions.length > 0)!;
+    expect(a.holder?.name).toMatch(/^\p{L}••• \p{L}•••/u);
+    expect(a.transitNumber).toMatch(/^••••\d{4}$/);
+    expect(a.transactions[0]!.description).toMatch(/•••/);
+    expect(a.transactions[0]!.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(typeof a.current).toBe('number');
+  });
+
+  it('quotes a body of an unexpected shape masked', async () => {
+    const id = await openCached();
+    const holderBody = { HttpStatusCode: 200, Accounts: [{ Holder: { Name: 'John Doe' }, AccountNumber: '1234567' }] };
+    const client = {
+      ...inspector.client,
+      getAccountsSummary: async () => ({
+        kind: 'transport_error' as const,
+        reason: 'unexpected_shape' as const,
+        message: 'does not match',
+        status: 200,
+        bodySnippet: JSON.stringify(holderBody),
+        exchange: { endpoint: 'GetAccountsSummary', method: 'POST' as const, url: 'http://x', startedAt: new Date(), durationMs: 1, httpStatus: 200, request: { headers: {}, body: null }, response: holderBody, error: 'does not match' },
+      }),
+    };
+    const r = await followLink({ ...inspector, client }, id, 'summary');
+    expect(r.kind === 'error' && r.error.kind === 'transport' && r.error.raw).toContain('J••• D•••');
+    expect(JSON.stringify(r)).not.toMatch(/John|1234567/);
+    expect(JSON.stringify(await store.listSteps(id))).not.toMatch(/John|1234567/);
   });
 
   it('detail: 202, then polls through 202 to 200 with transactions and holder', async () => {

@@ -1,7 +1,7 @@
 import type { DataResult } from '@/lib/flinks/client';
 import type { Inspection } from '@/lib/store/types';
-import { compactResponse } from './compact-response';
 import { toAccountViews, toStatementViews, type AccountView, type StatementView } from './data-views';
+import { maskPersonalData } from './mask-personal-data';
 import { recordExchange, stepOutcomeOf } from './record';
 import { isExpiredCode } from './session-expiry';
 import type { InspectorDeps } from './deps';
@@ -51,7 +51,7 @@ export async function settleData<T>(
 ): Promise<FollowResult> {
   const { outcome, flinksCode } = stepOutcomeOf(result.kind === 'flinks_error' ? { kind: result.kind, error: result.error } : result);
   const pendingCode = result.kind === 'pending' ? result.data.FlinksCode : flinksCode;
-  await recordExchange(deps.store, inspectionId, { ...result.exchange, response: compactResponse(result.exchange.response) }, outcome, pendingCode);
+  await recordExchange(deps, inspectionId, result.exchange, outcome, pendingCode);
   switch (result.kind) {
     case 'ok':
       await deps.store.updateInspection(inspectionId, { lastActivityAt: deps.now(), flinksCode: null });
@@ -64,8 +64,13 @@ export async function settleData<T>(
       await deps.store.updateInspection(inspectionId, { flinksCode: result.error.FlinksCode });
       return isExpiredCode(result.error.FlinksCode) ? { kind: 'expired', error } : { kind: 'error', error };
     }
-    case 'transport_error':
-      return { kind: 'error', error: toTransportErrorView(result) };
+    case 'transport_error': {
+      // A body of an unexpected shape is quoted to the user: masked, like the step that records it.
+      const response = result.exchange.response;
+      const quoted = response !== null && typeof response === 'object' && !('text' in response);
+      const bodySnippet = quoted ? JSON.stringify(maskPersonalData(response)).slice(0, 500) : result.bodySnippet;
+      return { kind: 'error', error: toTransportErrorView({ ...result, bodySnippet }) };
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
@@ -32,6 +33,7 @@ beforeEach(() => {
     store,
     environment: 'simulator',
     now: () => clock,
+    keyring: testKeyring(),
   };
 });
 
@@ -130,6 +132,13 @@ describe('MFA through answerMfa', () => {
     expect(r.kind === 'error' && r.error.kind).toBe('app');
     expect(await store.getContinuation(first.inspectionId)).toBeNull();
     expect(await store.getInspection(first.inspectionId)).toMatchObject({ status: 'failed' });
+  });
+
+  it('hands image choices to the browser as inline images (sim_image)', async () => {
+    const first = expectMfa(await startInspection(live('sim_image'), deps));
+    const images = first.challenges[0]!.images ?? [];
+    expect(images).toHaveLength(first.challenges[0]!.iterables.length);
+    for (const img of images) expect(img.src).toMatch(/^data:image\/png;base64,/);
   });
 
   it('answers an unknown inspection with an app error', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { testKeyring } from '@/lib/crypto/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
@@ -32,7 +33,8 @@ const issuedTokens: string[] = [];
 beforeAll(async () => {
   srv = await startSimulatorServer({ seed: 'no-secrets', secretKey: SECRET, apiKeys: [API_KEY], asyncPolls: 1 });
   database = await openDatabase({ kind: 'pglite' });
-});
+  // PGlite's first open takes seconds, more on 2 cores beside the other PGlite suites.
+}, 60_000);
 afterAll(async () => {
   await database.close();
   await srv.close();
@@ -60,7 +62,7 @@ describe('what the store keeps', () => {
         return r;
       },
     };
-    const deps = { client, store, environment: 'simulator' as const, now: () => new Date() };
+    const deps = { client, store, environment: 'simulator' as const, now: () => new Date(), keyring: testKeyring() };
     const parsed = parseAuthorizeForm({ mode: 'live', institution: 'FlinksCapital', username: 'Greatday', password: PASSWORD, language: 'en', save: true, tag: 'no-secrets' });
     if (!parsed.ok) throw new Error('form');
 

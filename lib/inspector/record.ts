@@ -1,14 +1,25 @@
 import type { Exchange } from '@/lib/flinks/client';
-import type { InspectionStore, NewStep, StepOutcome } from '@/lib/store/types';
+import type { NewStep, StepOutcome } from '@/lib/store/types';
+import { compactResponse } from './compact-response';
+import type { InspectorDeps } from './deps';
+import { maskPersonalData } from './mask-personal-data';
+import { sealResponse } from './sealed';
 
-/** Every exchange becomes a step before the UI hears about it (the exchange is already redacted). */
+/**
+ * Every exchange becomes a step before the UI hears about it. The exchange is already redacted of
+ * secrets; here the response is masked of personal data for the step, and the unmasked one sealed
+ * beside it (only when masking changed something, so steps without personal data carry no blob).
+ */
 export async function recordExchange(
-  store: InspectionStore,
+  { store, keyring }: Pick<InspectorDeps, 'store' | 'keyring'>,
   inspectionId: string,
   exchange: Exchange,
   outcome: StepOutcome,
   flinksCode: string | null = null,
 ): Promise<void> {
+  const response = maskPersonalData(compactResponse(exchange.response));
+  const original = compactResponse(exchange.unmasked ?? exchange.response);
+  const sealedResponse = JSON.stringify(original) === JSON.stringify(response) ? null : sealResponse(keyring, original);
   const step: NewStep = {
     endpoint: exchange.endpoint,
     method: exchange.method,
@@ -19,7 +30,8 @@ export async function recordExchange(
     flinksCode,
     outcome,
     request: exchange.request,
-    response: exchange.response,
+    response,
+    sealedResponse,
     error: exchange.error,
   };
   await store.appendStep(inspectionId, step);

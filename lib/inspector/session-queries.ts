@@ -5,6 +5,7 @@ import { describeFlinksCode } from '@/lib/flinks/codes';
 import { getStore } from '@/lib/store';
 import type { Inspection, Step } from '@/lib/store/types';
 import { buildCurl } from './copy-as-curl';
+import { maskPersonalData } from './mask-personal-data';
 import { inspectionIdSchema } from './session-action-schema';
 import { buildSupportBundle, type SupportBundle } from './support-bundle';
 
@@ -35,7 +36,9 @@ async function load(id: string): Promise<{ inspection: Inspection; steps: Step[]
   const store = await getStore();
   const inspection = await store.getInspection(id);
   if (!inspection) return null;
-  return { inspection, steps: await store.listSteps(id) };
+  // Steps are stored masked; masking again on read also covers rows recorded before masking existed.
+  const steps = (await store.listSteps(id)).map((s) => ({ ...s, response: maskPersonalData(s.response) }));
+  return { inspection, steps };
 }
 
 function whyNotFollowable(i: Inspection): string {

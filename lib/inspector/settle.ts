@@ -1,7 +1,9 @@
 import type { AuthorizeResult } from '@/lib/flinks/client';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
+import { withChallengeImages } from './challenge-images';
 import { recordExchange, stepOutcomeOf } from './record';
+import { sealAuthorizeToken } from './sealed';
 import { toChallengeViews, toFlinksErrorView, toSessionView, toTransportErrorView, type InspectionResult } from './views';
 
 /**
@@ -16,11 +18,18 @@ export async function settleAuthorize(
   phase: 'start' | 'answer',
 ): Promise<InspectionResult> {
   const { store, now } = deps;
+  const challengeViews = (challenges: Parameters<typeof toChallengeViews>[0]) => withChallengeImages(toChallengeViews(challenges), (url) => deps.client.fetchImage(url));
   const { outcome, flinksCode } = stepOutcomeOf(result);
-  await recordExchange(store, inspectionId, result.exchange, outcome, flinksCode);
+  await recordExchange(deps, inspectionId, result.exchange, outcome, flinksCode);
   const at = now();
+  // The token opens the customer's session for its 30 minutes: it is kept sealed, never in clear.
   const keepContinuation = (requestId: string) =>
-    store.putContinuation({ inspectionId, authorizeToken, requestId, expiresAt: new Date(at.getTime() + MFA_CONTINUATION_TTL_MS) });
+    store.putContinuation({
+      inspectionId,
+      authorizeToken: sealAuthorizeToken(deps.keyring, authorizeToken),
+      requestId,
+      expiresAt: new Date(at.getTime() + MFA_CONTINUATION_TTL_MS),
+    });
 
   switch (result.kind) {
     case 'authorized': {
@@ -40,7 +49,7 @@ export async function settleAuthorize(
     case 'mfa_required': {
       await keepContinuation(result.data.RequestId);
       await store.updateInspection(inspectionId, { status: 'mfa_pending', flinksCode: null, requestId: result.data.RequestId, lastActivityAt: at });
-      return { kind: 'mfa', inspectionId, requestId: result.data.RequestId, challenges: toChallengeViews(result.data.SecurityChallenges), error: null };
+      return { kind: 'mfa', inspectionId, requestId: result.data.RequestId, challenges: await challengeViews(result.data.SecurityChallenges), error: null };
     }
     case 'flinks_error': {
       const error = toFlinksErrorView(result.status, result.error);
@@ -49,7 +58,7 @@ export async function settleAuthorize(
       if (RequestId && SecurityChallenges && SecurityChallenges.length > 0) {
         await keepContinuation(RequestId);
         await store.updateInspection(inspectionId, { status: 'mfa_pending', flinksCode: error.flinksCode, requestId: RequestId, lastActivityAt: at });
-        return { kind: 'mfa', inspectionId, requestId: RequestId, challenges: toChallengeViews(SecurityChallenges), error };
+        return { kind: 'mfa', inspectionId, requestId: RequestId, challenges: await challengeViews(SecurityChallenges), error };
       }
       await store.deleteContinuation(inspectionId);
       await store.updateInspection(inspectionId, { status: 'failed', flinksCode: error.flinksCode, ...(RequestId ? { requestId: RequestId } : {}) });

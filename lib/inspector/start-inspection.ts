@@ -45,7 +45,7 @@ export async function startInspection(
 
   const token = await client.generateAuthorizeToken();
   const tokenStep = stepOutcomeOf(token);
-  await recordExchange(store, id, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
+  await recordExchange(deps, id, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
   if (token.kind !== 'ok') {
     const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error) : toTransportErrorView(token);
     await store.updateInspection(id, { status: 'failed', flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null });

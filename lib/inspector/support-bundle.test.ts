@@ -41,6 +41,7 @@ const step = (seq: number, over: Partial<Step>): Step => ({
   outcome: 'ok',
   request: { headers: { 'flinks-auth-key': '$FLINKS_AUTHORIZE_TOKEN' }, body: { LoginId: LOGIN, MostRecentCached: true } },
   response: { HttpStatusCode: 200, Login: { Id: LOGIN }, RequestId: 'req-1' },
+  sealedResponse: null,
   error: null,
   ...over,
 });
@@ -49,6 +50,7 @@ const steps: Step[] = [
   step(1, { endpoint: 'GenerateAuthorizeToken', request: { headers: { 'flinks-auth-key': SECRET, 'x-api-key': API }, body: null }, response: { HttpStatusCode: 200, Token: 'tok-zzzz-9999' } }),
   step(2, {}),
   step(3, { endpoint: 'GetStatements', response: { StatementsByAccount: [{ AccountNumber: '••••1000', Statements: [{ UniqueId: 'u', FileType: 'PDF', Base64Bytes: 'JVBERi0xLjQK' }] }] } }),
+  step(5, { endpoint: 'GetAccountsDetail', response: { Accounts: [{ Holder: { Name: 'J••• D•••' } }] }, sealedResponse: 'v1.0a1b2c3d.sealed-original-response' }),
   step(4, { endpoint: 'GetAccountsSummary', httpStatus: 400, flinksCode: 'SESSION_NONEXISTENT', outcome: 'flinks_error', response: { FlinksCode: 'SESSION_NONEXISTENT' } }),
 ];
 
@@ -69,7 +71,7 @@ describe('buildSupportBundle', () => {
     expect(bundle.inspection.createdAt).toBe('2026-01-21T20:00:00.000Z');
     expect(bundle.flinksCodes.map((c) => c.code)).toEqual(['SESSION_NONEXISTENT']);
     expect(bundle.flinksCodes[0]!.explanation).toMatch(/8 minutes/);
-    expect(bundle.steps.map((s) => s.endpoint)).toEqual(['GenerateAuthorizeToken', 'Authorize', 'GetStatements', 'GetAccountsSummary']);
+    expect(bundle.steps.map((s) => s.endpoint)).toEqual(['GenerateAuthorizeToken', 'Authorize', 'GetStatements', 'GetAccountsDetail', 'GetAccountsSummary']);
   });
 
   it('masks the LoginId everywhere, including inside step bodies', () => {
@@ -82,6 +84,11 @@ describe('buildSupportBundle', () => {
     for (const s of [SECRET, API, 'tok-zzzz-9999', 'JVBERi0xLjQK']) expect(text).not.toContain(s);
     expect(text).toContain('$FLINKS_SECRET_KEY');
     expect(text).toMatch(/9 bytes of PDF not stored/);
+  });
+
+  it('carries the masked responses only, never the sealed originals', () => {
+    expect(text).toContain('J••• D•••');
+    expect(text).not.toContain('sealed-original-response');
   });
 });
 

@@ -7,7 +7,17 @@ import type { FieldErrors } from './form-check';
  * token, no keys, no password). Built on the server from the client's result unions.
  */
 
-export type ChallengeView = { type: string; prompt: string; iterables: string[] };
+/** An ImageSelection choice as the browser shows it: an inline data: URI, or why there is none. */
+export type ChallengeImage = { src: string; problem: null } | { src: null; problem: string };
+
+export type ChallengeView = {
+  type: string;
+  prompt: string;
+  /** The values to send back, exactly as offered (an image choice's value is its URL or data). */
+  iterables: string[];
+  /** ImageSelection only, one per iterable (lib/inspector/challenge-images.ts). */
+  images?: ChallengeImage[];
+};
 
 export type SessionView = {
   requestId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
@@ -17,6 +17,7 @@ import type {
   Page,
   Step,
 } from './types';
+import { UNSEALED_KEYS_PATTERN } from './types';
 
 /** Both drivers' databases (pglite, node-postgres) are this type; the store needs nothing more. */
 export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -90,6 +91,7 @@ export class DrizzleStore implements InspectionStore {
       outcome: step.outcome,
       request: toStorableJson(step.request),
       response: toStorableJson(step.response),
+      sealedResponse: step.sealedResponse,
       error: step.error,
     };
     const [row] = await this.db
@@ -111,6 +113,7 @@ export class DrizzleStore implements InspectionStore {
             sql`${values.outcome}`,
             jsonParam(values.request),
             jsonParam(values.response),
+            sql`${values.sealedResponse}::text`,
             sql`${values.error}::text`,
           ],
           sql`, `,
@@ -119,6 +122,30 @@ export class DrizzleStore implements InspectionStore {
       .returning();
     if (!row) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
     return row;
+  }
+
+  async listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]> {
+    return this.db
+      .select({ id: steps.id, response: steps.response })
+      .from(steps)
+      .where(
+        and(
+          isNull(steps.sealedResponse),
+          isNotNull(steps.response),
+          sql`${steps.response}::text ~* ${UNSEALED_KEYS_PATTERN}`,
+          opts.after && isUuid(opts.after) ? gt(steps.id, opts.after) : undefined,
+        ),
+      )
+      .orderBy(asc(steps.id))
+      .limit(clampLimit(opts.limit));
+  }
+
+  async resealStep(id: string, response: unknown, sealedResponse: string): Promise<void> {
+    if (!isUuid(id)) return;
+    await this.db
+      .update(steps)
+      .set({ response: sql`${jsonParam(toStorableJson(response))}`, sealedResponse })
+      .where(eq(steps.id, id));
   }
 
   async listInspections(

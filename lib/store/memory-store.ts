@@ -12,6 +12,7 @@ import type {
   Page,
   Step,
 } from './types';
+import { UNSEALED_KEYS_PATTERN } from './types';
 
 export type StoreOptions = {
   /** Injectable clock for createdAt/updatedAt (tests pin it; production uses the wall clock). */
@@ -104,6 +105,24 @@ export class MemoryStore implements InspectionStore {
     };
     list.push(row);
     return copy(row);
+  }
+
+  async listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]> {
+    const personal = new RegExp(UNSEALED_KEYS_PATTERN, 'i');
+    return [...this.steps.values()]
+      .flat()
+      .filter((s) => s.sealedResponse === null && s.response !== null && personal.test(JSON.stringify(s.response)))
+      .filter((s) => opts.after === null || s.id > opts.after)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, clampLimit(opts.limit))
+      .map((s) => ({ id: s.id, response: s.response }));
+  }
+
+  async resealStep(id: string, response: unknown, sealedResponse: string): Promise<void> {
+    for (const list of this.steps.values()) {
+      const i = list.findIndex((s) => s.id === id);
+      if (i >= 0) list[i] = { ...list[i]!, response: toStorableJson(response), sealedResponse };
+    }
   }
 
   async listInspections(

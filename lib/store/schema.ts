@@ -73,6 +73,8 @@ export const steps = pgTable(
     outcome: text('outcome', { enum: STEP_OUTCOMES }).notNull(),
     request: jsonb('request'),
     response: jsonb('response'),
+    // The original response, AES-GCM sealed (lib/crypto/seal.ts); `response` then holds the masked view.
+    sealedResponse: text('sealed_response'),
     error: text('error'),
   },
   (t) => [uniqueIndex('steps_inspection_seq_idx').on(t.inspectionId, t.seq)],
@@ -84,6 +86,7 @@ export const mfaContinuations = pgTable(
     inspectionId: uuid('inspection_id')
       .primaryKey()
       .references(() => inspections.id, { onDelete: 'cascade' }),
+    // Sealed by the inspector (lib/crypto/seal.ts), never the token itself.
     authorizeToken: text('authorize_token').notNull(),
     requestId: text('request_id').notNull(),
     expiresAt: tstz('expires_at').notNull(),

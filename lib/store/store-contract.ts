@@ -27,6 +27,7 @@ export const step = (over: Partial<NewStep> = {}): NewStep => ({
   outcome: 'ok',
   request: { headers: { 'content-type': 'application/json' }, body: { Institution: 'FlinksCapital' } },
   response: { HttpStatusCode: 200, Login: { Id: randomUUID() } },
+  sealedResponse: null,
   error: null,
   ...over,
 });
@@ -113,6 +114,39 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(r3!.response).toEqual({ text: 'a\ufffdb' });
       expect(r3!.request).toEqual({ keep: 1 });
       expect(r3).toEqual(nul);
+    });
+
+    it('keeps a sealed response as the exact text it was given', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const sealedResponse = `v1.0a1b2c3d.${'A'.repeat(16)}.${'B'.repeat(22)}.${'C_-'.repeat(40)}`;
+      const saved = await store.appendStep(i.id, step({ response: { Holder: { Name: 'J•••' } }, sealedResponse }));
+      expect(saved.sealedResponse).toBe(sealedResponse);
+      const [listed] = await store.listSteps(i.id);
+      expect(listed).toEqual(saved);
+      expect((await store.appendStep(i.id, step())).sealedResponse).toBeNull();
+    });
+
+    it('lists steps recorded before sealing, and reseals them', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const legacy = await store.appendStep(i.id, step({ endpoint: 'GetAccountsDetail', response: { Accounts: [{ holder: { Name: 'John Doe' } }] } }));
+      const sealed = await store.appendStep(i.id, step({ response: { Accounts: [{ Holder: { Name: 'J•••' } }] }, sealedResponse: 'v1.x.y.z.w' }));
+      const plain = await store.appendStep(i.id, step());
+      const ids = async () => {
+        const out: string[] = [];
+        for (let after: string | null = null, page; (page = await store.listUnsealedSteps({ after, limit: 2 })).length > 0; after = page.at(-1)!.id) {
+          out.push(...page.map((s) => s.id));
+        }
+        return out;
+      };
+      const before = await ids();
+      expect(before).toContain(legacy.id);
+      expect(before).not.toContain(sealed.id);
+      expect(before).not.toContain(plain.id);
+      expect([...before].sort()).toEqual(before);
+      await store.resealStep(legacy.id, { Accounts: [{ holder: { Name: 'J••• D•••' } }] }, 'v1.sealed');
+      expect(await ids()).not.toContain(legacy.id);
+      const [first] = await store.listSteps(i.id);
+      expect(first).toMatchObject({ id: legacy.id, seq: 1, response: { Accounts: [{ holder: { Name: 'J••• D•••' } }] }, sealedResponse: 'v1.sealed' });
     });
 
     it('lists newest first, unfiltered and filtered', async () => {

@@ -58,13 +58,21 @@ export type Step = {
   outcome: StepOutcome;
   /** Redacted request: headers and body. */
   request: unknown;
-  /** Redacted parsed JSON body, or { text: first bytes } for a non-JSON body, or null. */
+  /**
+   * Redacted parsed JSON body with personal data masked (lib/inspector/mask-personal-data.ts), or
+   * { text: first bytes } for a non-JSON body, or null.
+   */
   response: unknown;
+  /** The redacted but unmasked body, sealed (lib/crypto/seal.ts); null when masking changed nothing. */
+  sealedResponse: string | null;
   /** Transport failure in words (timeout, network, non-JSON), else null. */
   error: string | null;
 };
 
 export type NewStep = Omit<Step, 'id' | 'seq' | 'inspectionId'>;
+
+/** JSON keys that may carry personal data (lib/inspector/mask-personal-data.ts), as a case-insensitive regex source. */
+export const UNSEALED_KEYS_PATTERN = '"(holder|holders|accountnumber|transitnumber|email|phonenumber|description)"';
 
 export type InspectionFilter = {
   loginId?: string;
@@ -84,6 +92,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 /** Held only while an MFA round is open; deleted when the session finishes or expires. */
 export type MfaContinuation = {
   inspectionId: string;
+  /** The token as sealed by the inspector: the store keeps whatever text it is given. */
   authorizeToken: string;
   requestId: string;
   expiresAt: Date;
@@ -96,6 +105,13 @@ export interface InspectionStore {
   /** Steps in seq order. */
   listSteps(inspectionId: string): Promise<Step[]>;
   appendStep(inspectionId: string, step: NewStep): Promise<Step>;
+  /**
+   * Steps recorded before responses were masked and sealed: no sealed copy and a response with a
+   * key that may hold personal data (UNSEALED_KEYS_PATTERN). Keyset by id, ascending.
+   */
+  listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]>;
+  /** Replaces a step's response by its masked view, with the original sealed beside it. */
+  resealStep(id: string, response: unknown, sealedResponse: string): Promise<void>;
   /** Newest first; cursor is opaque. */
   listInspections(filter: InspectionFilter, opts: { cursor?: string | null; limit: number }): Promise<Page<Inspection>>;
   putContinuation(c: MfaContinuation): Promise<void>;

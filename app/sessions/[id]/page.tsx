@@ -17,6 +17,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const view = await loadSessionView(id);
   if (!view) notFound();
   const { inspection } = view;
+  const mayActOn = inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others');
 
   return (
     <div className="space-y-6">
@@ -30,7 +31,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         lastActivityAt={inspection.lastActivityAt?.toISOString() ?? null}
         lastFlinksCode={view.lastFlinksCode}
         notFollowableReason={view.notFollowableReason}
-        canReopen={Boolean(inspection.loginId) && (inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others'))}
+        canReopen={Boolean(inspection.loginId) && mayActOn}
+        canReveal={viewer.permissions.has('pii:reveal') && mayActOn}
         polling={view.polling}
       />
       <section aria-labelledby="timeline-heading" className="space-y-3">
