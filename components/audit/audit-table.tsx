@@ -4,8 +4,7 @@ import type { AuditEvent } from '@/lib/audit/types';
 import { LocalTime } from './local-time';
 
 const COLUMNS: Column[] = [
-  { label: 'Time (UTC)' }, { label: 'Actor' }, { label: 'Action' }, { label: 'Target' }, { label: 'Outcome' },
-  { label: 'Interface' }, { label: 'Reason' }, { label: 'IP' }, { label: 'Metadata' },
+  { label: 'Time (UTC)' }, { label: 'Actor · IP' }, { label: 'Action' }, { label: 'Target' }, { label: 'Outcome' }, { label: 'Reason · metadata' },
 ];
 
 const OUTCOME_LOOK: Record<string, string> = {
@@ -26,21 +25,31 @@ export function AuditTable({ items }: { items: AuditEvent[] }) {
         return (
           <tr key={e.id} data-testid="audit-row" className="hover:bg-slate-50">
             <td className={`${cell} whitespace-nowrap`}><LocalTime iso={e.at.toISOString()} /></td>
-            <td className={`${cell} whitespace-nowrap`}>
-              {e.actorType === 'system' ? <span className="italic text-slate-600">system</span> : (e.actorEmail ?? none)}
-              {e.actorRole ? <span className="block text-xs text-slate-500">{e.actorRole}</span> : null}
+            {/* Long emails and IPv6 addresses are cut to keep the table within a laptop screen; the whole value is on hover. */}
+            <td className={`${cell} max-w-52`}>
+              <span className="block truncate" title={e.actorEmail ?? undefined}>
+                {e.actorType === 'system' ? <span className="italic text-slate-600">system</span> : (e.actorEmail ?? none)}
+              </span>
+              <span className="block truncate text-xs text-slate-500" title={e.ip ?? undefined}>
+                {[e.actorRole, e.ip ? `IP ${e.ip}` : null].filter(Boolean).join(' · ')}
+              </span>
             </td>
             <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{e.action}</td>
             <td className={`${cell} whitespace-nowrap font-mono text-xs`}>
               {e.targetId ? <><span className="block text-slate-500">{e.targetType}</span>{e.targetId}</> : none}
             </td>
-            <td className={cell}>
+            <td className={`${cell} whitespace-nowrap`}>
               <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-medium ${OUTCOME_LOOK[e.outcome] ?? ''}`}>{e.outcome}</span>
+              <span className="block text-xs text-slate-500">via {e.interface}</span>
             </td>
-            <td className={cell}>{e.interface}</td>
-            <td className={`${cell} max-w-48 break-words`}>{e.reason ?? none}</td>
-            <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{e.ip ?? none}</td>
-            <td className={`${cell} max-w-64 break-words font-mono text-xs`} title={meta?.full}>{meta?.short ?? none}</td>
+            <td className={cell}>
+              {/* A fixed width: without it the one-line metadata summary would widen the table instead of being cut. */}
+              <div className="w-56">
+                {e.reason ? <span className="block break-words">{e.reason}</span> : null}
+                {meta ? <span className="block truncate font-mono text-xs text-slate-500" title={meta.full}>{meta.short}</span> : null}
+                {!e.reason && !meta ? none : null}
+              </div>
+            </td>
           </tr>
         );
       })}
