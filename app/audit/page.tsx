@@ -28,12 +28,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-slate-600">Who did what, newest first. Recorded events cannot be changed or removed.</p>
         </div>
         {/* Exports take every page of the current filters, not just the rows below. */}
-        <div className="flex flex-wrap gap-2" aria-label="Export">
+        <div role="group" aria-label="Export" className="flex flex-wrap gap-2">
           <a href={auditExportHref(query.values, 'jsonl')} className={button} download>Export JSON Lines</a>
           <a href={auditExportHref(query.values, 'csv')} className={button} download>Export CSV</a>
         </div>
       </div>
-      <AuditFilters values={query.values} problems={query.problems} />
+      <AuditFilters values={query.values} problems={query.problems} emptyRange={query.emptyRange} />
       <p className="text-sm text-slate-600" aria-live="polite">
         {page.items.length} event{page.items.length === 1 ? '' : 's'} on this page{filtered ? ' (filtered)' : ''}.
       </p>

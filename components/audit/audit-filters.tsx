@@ -15,7 +15,7 @@ function Field({ name, text, children }: { name: string; text: string; children:
 }
 
 /** A plain GET form: the filters become the URL, so a filtered view of the trail is a link. */
-export function AuditFilters({ values, problems }: { values: AuditValues; problems: string[] }) {
+export function AuditFilters({ values, problems, emptyRange }: { values: AuditValues; problems: string[]; emptyRange: boolean }) {
   return (
     <form method="get" action={AUDIT_PATH} role="search" aria-label="Filter the audit trail" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
@@ -40,8 +40,9 @@ export function AuditFilters({ values, problems }: { values: AuditValues; proble
       </div>
       <p id="a-utc" className="text-xs text-slate-500">From and To are UTC and inclusive; the actor matches the start of an email, in any case.</p>
       {problems.length > 0 ? (
-        <div role="alert" className="text-sm text-red-700">Check the filters: {problems.join('; ')}</div>
+        <div role="alert" className="text-sm text-red-700">Ignored: {problems.join(' ')}</div>
       ) : null}
+      {emptyRange ? <p role="alert" className="text-sm text-amber-800">From is after To: no event can match.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">Apply filters</button>
         <Link href={AUDIT_PATH} className="text-sm text-slate-600 hover:underline">Clear filters</Link>

@@ -58,11 +58,20 @@ const fields = {
 };
 
 export type AuditValues = { [K in keyof typeof fields]?: string };
-export type AuditQuery = { filter: AuditFilter; cursor: string | null; back: string[]; values: AuditValues; problems: string[] };
+export type AuditQuery = {
+  filter: AuditFilter;
+  cursor: string | null;
+  back: string[];
+  values: AuditValues;
+  /** Filters that could not be read (dropped). Paging is not among them: a bad cursor is just the newest page. */
+  problems: string[];
+  /** From after To: valid, but nothing can match, which deserves a word on the page. */
+  emptyRange: boolean;
+};
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-const LABELS: Record<keyof typeof fields, string> = { actor: 'Actor', action: 'Action', target: 'Target', from: 'From', to: 'To', cursor: 'Page', back: 'Page' };
+const LABELS: Record<keyof typeof fields, string | null> = { actor: 'Actor', action: 'Action', target: 'Target', from: 'From', to: 'To', cursor: null, back: null };
 
 export function parseAuditParams(params: RawParams): AuditQuery {
   const raw = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
@@ -70,7 +79,9 @@ export function parseAuditParams(params: RawParams): AuditQuery {
   const problems: string[] = [];
   for (const [key, schema] of Object.entries(fields) as [keyof typeof fields, z.ZodType<string | undefined>][]) {
     const r = schema.safeParse(raw[key]);
-    if (!r.success) problems.push(`${LABELS[key]}: ${r.error.issues[0]?.message ?? 'Invalid.'} Ignored.`);
+    if (!r.success) {
+      if (LABELS[key]) problems.push(`${LABELS[key]}: ${r.error.issues[0]?.message ?? 'Invalid.'}`);
+    }
     else if (r.data !== undefined) values[key] = r.data;
   }
   const filter: AuditFilter = {};
@@ -83,9 +94,9 @@ export function parseAuditParams(params: RawParams): AuditQuery {
     const p = parseInstant(values.to)!;
     filter.to = new Date(p.start + p.span - 1);
   }
-  if (filter.from && filter.to && filter.from > filter.to) problems.push('From is after To: nothing can match.');
+  const emptyRange = Boolean(filter.from && filter.to && filter.from > filter.to);
   const back = values.back ? values.back.split(',').filter(Boolean) : [];
-  return { filter, cursor: values.cursor ?? null, back, values, problems };
+  return { filter, cursor: values.cursor ?? null, back, values, problems, emptyRange };
 }
 
 const PAGING = new Set(['cursor', 'back']);

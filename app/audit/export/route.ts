@@ -18,8 +18,7 @@ export async function GET(request: Request) {
   const format = params.get('format');
   if (!isExportFormat(format)) return plain(400, 'format must be jsonl or csv.');
   const query = parseAuditParams(params);
-  const problems = query.problems.filter((p) => !p.startsWith('Page:'));
-  if (problems.length > 0) return plain(400, `Cannot export: ${problems.join('; ')}`);
+  if (query.problems.length > 0) return plain(400, `Cannot export: ${query.problems.join(' ')}`);
   const { db } = await getDatabase();
   return new Response(exportStream(iterateAuditEvents(db, query.filter), format), {
     headers: {
