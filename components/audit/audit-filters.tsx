@@ -20,7 +20,7 @@ export function AuditFilters({ values, problems, emptyRange }: { values: AuditVa
     <form method="get" action={AUDIT_PATH} role="search" aria-label="Filter the audit trail" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Field name="actor" text="Actor">
-          <input id="a-actor" name="actor" type="search" defaultValue={values.actor ?? ''} placeholder="alice@ or alice@example.com" className={input} autoComplete="off" />
+          <input id="a-actor" name="actor" type="search" defaultValue={values.actor ?? ''} placeholder="alice@example.com" className={input} autoComplete="off" />
         </Field>
         <Field name="action" text="Action">
           <select id="a-action" name="action" defaultValue={values.action ?? ''} className={input}>
