@@ -3,9 +3,13 @@
  * lines and the rules are unit-tested.
  */
 
+// What a Host header may hold (RFC 9110): a name or an IP literal, and a port. The URL parser alone
+// would also take "localhost/evil" or "user@localhost" and answer "localhost".
+const HOST_HEADER = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::\d{1,5})?$/i;
+
 /** The host name of a Host header (port dropped, IPv6 kept in brackets), lower-cased; null when unparsable. */
 export function hostNameOf(hostHeader: string | null): string | null {
-  if (!hostHeader) return null;
+  if (!hostHeader || !HOST_HEADER.test(hostHeader)) return null;
   try {
     const { hostname } = new URL(`http://${hostHeader}`);
     return hostname.toLowerCase() || null;
