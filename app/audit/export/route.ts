@@ -1,7 +1,8 @@
 import { parseAuditParams } from '@/lib/audit/audit-filter';
 import { EXPORT_FORMATS, exportFileName, exportStream, isExportFormat } from '@/lib/audit/export-format';
 import { iterateAuditEvents } from '@/lib/audit/query';
-import { requireViewer } from '@/lib/auth/viewer';
+import { recordAudit } from '@/lib/audit/record';
+import { actorOf, currentRequestMeta, requireViewer } from '@/lib/auth/viewer';
 import { getDatabase } from '@/lib/store';
 
 const plain = (status: number, body: string) =>
@@ -13,12 +14,21 @@ const plain = (status: number, body: string) =>
  * not ignored as on the page: a download must not silently hold more than was asked for.
  */
 export async function GET(request: Request) {
-  await requireViewer('audit:view');
+  const viewer = await requireViewer('audit:view');
   const params = new URL(request.url).searchParams;
   const format = params.get('format');
   if (!isExportFormat(format)) return plain(400, 'format must be jsonl or csv.');
   const query = parseAuditParams(params);
   if (query.problems.length > 0) return plain(400, `Cannot export: ${query.problems.join(' ')}`);
+  // Reading the trail out of the building is itself on the trail (filters by name, never the rows).
+  await recordAudit({
+    action: 'audit.export',
+    actor: actorOf(viewer),
+    outcome: 'permitted',
+    environment: viewer.environment,
+    request: await currentRequestMeta(),
+    metadata: { format, filters: Object.keys(query.filter) },
+  });
   const { db } = await getDatabase();
   return new Response(exportStream(iterateAuditEvents(db, query.filter), format), {
     headers: {
