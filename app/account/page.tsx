@@ -17,7 +17,7 @@ export default async function AccountPage() {
 
       <section aria-labelledby="profile-heading" className={card}>
         <h2 id="profile-heading" className="mb-3 text-lg font-semibold">Profile</h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
+        <dl className="grid grid-cols-[5rem_1fr] gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
           <dt className="font-medium text-slate-600">Email</dt>
           <dd className="break-all">{viewer.email}</dd>
           <dt className="font-medium text-slate-600">Name</dt>

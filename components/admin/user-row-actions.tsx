@@ -35,7 +35,7 @@ export function UserRowActions({ user }: Props) {
   }
 
   return (
-    <div className="flex min-w-72 flex-col gap-2">
+    <div className="flex flex-col gap-2 md:min-w-72">
       <div className="flex flex-wrap items-center gap-2">
         <form onSubmit={onRole} className="flex items-center gap-2">
           <label htmlFor={`${id}-role`} className="sr-only">
