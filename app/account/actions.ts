@@ -8,9 +8,12 @@ import { changePasswordInputSchema, fieldErrorsOf, type FormResult } from '@/lib
 import { actorOf, currentRequestMeta, requireViewer } from '@/lib/auth/viewer';
 
 /**
- * One's own password: Better Auth checks the current one and ends every other session (this
- * browser gets a fresh one through nextCookies). Recorded as user.password_reset with via=self, the
- * vocabulary's one password event; neither password goes anywhere but Better Auth.
+ * One's own password: Better Auth checks the current one, then every other session ends. Not
+ * changePassword's revokeOtherSessions: that swaps this session for a new one, which restarts the
+ * absolute session limit (getViewer counts from createdAt) and, because the new cookie is set
+ * mid-action, re-renders the page with the old, now-deleted session (layout signed out, the form's
+ * confirmation lost). Recorded as user.password_reset with via=self, the vocabulary's one password
+ * event; neither password goes anywhere but Better Auth.
  */
 export async function changePasswordAction(payload: unknown): Promise<FormResult> {
   const viewer = await requireViewer('account:self');
@@ -19,8 +22,10 @@ export async function changePasswordAction(payload: unknown): Promise<FormResult
   const { currentPassword, newPassword } = parsed.data;
   if (currentPassword === newPassword) return { ok: false, message: 'Fix the highlighted fields.', fieldErrors: { newPassword: 'Choose a password different from the current one.' } };
   const event = { action: 'user.password_reset' as const, actor: actorOf(viewer), target: { type: 'user' as const, id: viewer.id }, environment: viewer.environment };
+  const auth = await getAuth();
+  const h = await headers();
   try {
-    await (await getAuth()).api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: false }, headers: h });
   } catch (err) {
     const code = authErrorCode(err);
     await recordAudit({ ...event, outcome: 'denied', request: await currentRequestMeta(), metadata: { via: 'self', reason: code ?? 'error' } });
@@ -28,6 +33,12 @@ export async function changePasswordAction(payload: unknown): Promise<FormResult
     if (code === 'CREDENTIAL_ACCOUNT_NOT_FOUND') return { ok: false, message: 'Your account signs in through single sign-on: change your password there.', fieldErrors: {} };
     return { ok: false, message: authErrorMessage(err, 'Your password could not be changed. Try again.'), fieldErrors: {} };
   }
-  await recordAudit({ ...event, outcome: 'permitted', request: await currentRequestMeta(), metadata: { via: 'self', otherSessionsRevoked: true } });
-  return { ok: true, message: 'Your password is changed. Your other sessions were signed out.' };
+  const otherSessionsRevoked = await auth.api.revokeOtherSessions({ headers: h }).then(
+    () => true,
+    () => false,
+  );
+  await recordAudit({ ...event, outcome: 'permitted', request: await currentRequestMeta(), metadata: { via: 'self', otherSessionsRevoked } });
+  return otherSessionsRevoked
+    ? { ok: true, message: 'Your password is changed. Your other sessions were signed out.' }
+    : { ok: false, message: 'Your password is changed, but your other sessions could not be signed out. Use “Sign out everywhere”.', fieldErrors: {} };
 }
