@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authErrorCode, authErrorMessage, lastSignInLabel, selfChangeRefusal, userStatus } from './user-admin-rules';
+import { authErrorCode, authErrorMessage, failureOutcome, lastSignInLabel, selfChangeRefusal, userStatus } from './user-admin-rules';
 
 describe('userStatus', () => {
   const now = new Date('2026-03-01T12:00:00Z');
@@ -57,5 +57,12 @@ describe('authErrorMessage / authErrorCode', () => {
     expect(authErrorMessage({ body: { message: '  ' } }, 'fallback')).toBe('fallback');
     expect(authErrorMessage(null, 'fallback')).toBe('fallback');
     expect(authErrorCode(new Error('x'))).toBeNull();
+  });
+});
+
+describe('failureOutcome', () => {
+  it('tells a refusal from a failure', () => {
+    expect(failureOutcome({ body: { code: 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL', message: 'x' } })).toBe('denied');
+    expect(failureOutcome(new Error('connection reset'))).toBe('error');
   });
 });

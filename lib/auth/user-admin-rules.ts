@@ -63,3 +63,8 @@ export function authErrorCode(err: unknown): string | null {
   }
   return null;
 }
+
+/** The audit outcome of a failed call: Better Auth refusing (it names a code) is "denied", anything else "error". */
+export function failureOutcome(err: unknown): 'denied' | 'error' {
+  return authErrorCode(err) ? 'denied' : 'error';
+}

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { AuditAction, AuditOutcome } from '@/lib/audit/types';
 import { getAuth } from '@/lib/auth/auth';
 import { findStaffUser } from '@/lib/auth/staff-users';
-import { authErrorCode, authErrorMessage, selfChangeRefusal } from '@/lib/auth/user-admin-rules';
+import { authErrorCode, authErrorMessage, failureOutcome, selfChangeRefusal } from '@/lib/auth/user-admin-rules';
 import {
   createUserInputSchema,
   fieldErrorsOf,
@@ -51,7 +51,7 @@ export async function createUserAction(payload: unknown): Promise<FormResult> {
   try {
     ({ user: { id: userId } } = await auth.api.createUser({ body: { email, name, role, password }, headers: await headers() }));
   } catch (err) {
-    await audit(viewer, 'user.create', 'error', null, { role });
+    await audit(viewer, 'user.create', failureOutcome(err), null, { role });
     if (authErrorCode(err)?.startsWith('USER_ALREADY_EXISTS')) return refused('Fix the highlighted fields.', { email: 'A user with this email exists already.' });
     return refused(authErrorMessage(err, 'The user could not be created. Try again.'));
   }
@@ -76,7 +76,7 @@ export async function setRoleAction(payload: unknown): Promise<FormResult> {
   try {
     await (await getAuth()).api.setRole({ body: { userId, role }, headers: await headers() });
   } catch (err) {
-    await audit(viewer, 'user.role_change', 'error', userId, { from: target.role, to: role });
+    await audit(viewer, 'user.role_change', failureOutcome(err), userId, { from: target.role, to: role });
     return refused(authErrorMessage(err, 'The role could not be changed. Try again.'));
   }
   await audit(viewer, 'user.role_change', 'permitted', userId, { from: target.role, to: role });
@@ -99,7 +99,7 @@ export async function resetPasswordAction(payload: unknown): Promise<FormResult>
   try {
     await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: h });
   } catch (err) {
-    await audit(viewer, 'user.password_reset', 'error', userId, { via: 'admin' });
+    await audit(viewer, 'user.password_reset', failureOutcome(err), userId, { via: 'admin' });
     return refused(authErrorMessage(err, 'The password could not be reset. Try again.'));
   }
   const sessionsRevoked = await auth.api.revokeUserSessions({ body: { userId }, headers: h }).then(
@@ -129,7 +129,7 @@ export async function deactivateUserAction(payload: unknown): Promise<FormResult
   try {
     await (await getAuth()).api.banUser({ body: { userId, banReason: 'Deactivated on the Users page' }, headers: await headers() });
   } catch (err) {
-    await audit(viewer, 'user.deactivate', 'error', userId);
+    await audit(viewer, 'user.deactivate', failureOutcome(err), userId);
     return refused(authErrorMessage(err, 'The user could not be deactivated. Try again.'));
   }
   await audit(viewer, 'user.deactivate', 'permitted', userId);
@@ -147,7 +147,7 @@ export async function reactivateUserAction(payload: unknown): Promise<FormResult
   try {
     await (await getAuth()).api.unbanUser({ body: { userId }, headers: await headers() });
   } catch (err) {
-    await audit(viewer, 'user.reactivate', 'error', userId);
+    await audit(viewer, 'user.reactivate', failureOutcome(err), userId);
     return refused(authErrorMessage(err, 'The user could not be reactivated. Try again.'));
   }
   await audit(viewer, 'user.reactivate', 'permitted', userId);
