@@ -32,7 +32,7 @@ test('an admin creates a support user and two qa users', async ({ browser }, inf
     await page.getByLabel('Role', { exact: true }).selectOption(role);
     await page.getByLabel('Password', { exact: true }).fill(who.password);
     await page.getByRole('button', { name: 'Create user' }).click();
-    await expect(page.getByRole('cell', { name: who.email })).toBeVisible();
+    await expect(page.getByRole('cell', { name: who.email, exact: true })).toBeVisible();
   }
 });
 
