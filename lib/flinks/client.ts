@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ZodType } from 'zod';
 import { getEnv } from '@/lib/env';
-import { PLACEHOLDER, type KnownSecret } from './redact';
+import { PLACEHOLDER, credentialSecrets, type KnownSecret } from './redact';
 import { bodyStatus, classifyFailure, flinksFetch, parseOr, type Exchange, type FlinksError, type HttpConfig, type TransportError } from './http';
 import {
   accountsDetailSchema,
@@ -52,21 +52,13 @@ export type FlinksClientConfig = {
 
 type CallOpts = { signal?: AbortSignal };
 
-/** The long-lived credentials as values to scrub wherever they might appear. */
-function secretsOf(config: Pick<FlinksClientConfig, 'secretKey' | 'apiKey'>): KnownSecret[] {
-  return [
-    { value: config.secretKey, placeholder: PLACEHOLDER.secretKey },
-    { value: config.apiKey, placeholder: PLACEHOLDER.apiKey },
-  ];
-}
-
 export function createFlinksClient(config: FlinksClientConfig) {
   const http: HttpConfig = {
     baseUrl: config.baseUrl.replace(/\/+$/, ''),
     customerId: config.customerId,
     timeoutMs: config.timeoutMs,
     fetch: config.fetch ?? fetch,
-    secrets: secretsOf(config),
+    secrets: credentialSecrets(config),
   };
   const withToken = (token: string): HttpConfig => ({
     ...http,
@@ -161,7 +153,7 @@ export type FlinksClient = ReturnType<typeof createFlinksClient>;
 
 /** The configured secret key and API key, for a last scrub of anything shown or exported. */
 export function configuredSecrets(): KnownSecret[] {
-  return secretsOf(getEnv().flinks);
+  return credentialSecrets(getEnv().flinks);
 }
 
 /** The client configured from the environment. */
