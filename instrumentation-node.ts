@@ -1,9 +1,26 @@
 import { getEnv } from '@/lib/env';
-import { expireAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
+import { sweepAbandonedMfa } from '@/lib/inspector/expire-abandoned-mfa';
+import { logger, withContext } from '@/lib/log';
 import { getStore } from '@/lib/store';
 
 /** An abandoned MFA round keeps its authorize token in the store until this sweep removes it. */
 const CONTINUATION_SWEEP_MS = 60_000;
+
+/** A fatal start-up problem: logged, and on stderr too when LOG_LEVEL=silent would hide why we exit. */
+function fatal(message: string, err?: unknown): never {
+  logger.fatal(err === undefined ? {} : { err }, message);
+  if (!logger.isLevelEnabled('fatal')) console.error(message);
+  logger.flush();
+  process.exit(1);
+}
+
+/** A base URL may carry user:password@; the log gets the rest. */
+function withoutUserinfo(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString();
+}
 
 /**
  * Called once at server start (nodejs runtime only) from instrumentation.ts: an invalid variable or
@@ -12,19 +29,28 @@ const CONTINUATION_SWEEP_MS = 60_000;
  * first page view.
  */
 export async function startServer(): Promise<void> {
+  let env: ReturnType<typeof getEnv>;
   try {
-    getEnv();
+    env = getEnv();
   } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    fatal(err instanceof Error ? err.message : String(err));
   }
   try {
     const store = await getStore();
-    const sweep = () => expireAbandonedMfa({ store, now: () => new Date() }).catch(() => []);
+    const sweepLog = withContext({ task: 'mfa-sweep' });
+    const sweep = () => sweepAbandonedMfa({ store, now: () => new Date() }, sweepLog);
     await sweep();
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();
   } catch (err) {
-    console.error(`Could not open the history database: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    fatal(`Could not open the history database: ${err instanceof Error ? err.message : String(err)}`, err);
   }
+  logger.info(
+    {
+      port: env.port,
+      flinks: { environment: env.flinks.environment, baseUrl: withoutUserinfo(env.flinks.baseUrl), embeddedSimulator: env.flinks.usesEmbeddedSimulator },
+      database: env.database.url ? 'postgres' : 'pglite',
+      node: process.version,
+    },
+    'server started',
+  );
 }
