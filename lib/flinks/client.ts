@@ -46,8 +46,12 @@ export type FlinksClientConfig = {
   secretKey: string;
   apiKey: string;
   timeoutMs: number;
+  /** Limits on what Flinks may answer (defaults in http.ts: 20 MB, 64 levels). */
+  maxResponseBytes?: number;
+  maxJsonDepth?: number;
   /** Injectable for tests (a local simulator server) — never patch globals. */
   fetch?: typeof fetch;
+  log?: HttpConfig['log'];
 };
 
 type CallOpts = { signal?: AbortSignal };
@@ -59,6 +63,9 @@ export function createFlinksClient(config: FlinksClientConfig) {
     timeoutMs: config.timeoutMs,
     fetch: config.fetch ?? fetch,
     secrets: credentialSecrets(config),
+    maxResponseBytes: config.maxResponseBytes,
+    maxJsonDepth: config.maxJsonDepth,
+    log: config.log,
   };
   const withToken = (token: string): HttpConfig => ({
     ...http,

@@ -105,6 +105,8 @@ const TRANSPORT_TITLE: Record<string, string> = {
   unexpected_shape: 'Flinks sent a response this dashboard does not recognise',
   http_error: 'Flinks answered with a server error',
   aborted: 'The request was cancelled',
+  too_large: 'Flinks sent a response too large to read',
+  too_deep: 'Flinks sent JSON nested too deeply to read',
 };
 const TRANSPORT_LEAD: Record<string, string> = {
   timeout: 'The dashboard stopped waiting:',
