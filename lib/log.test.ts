@@ -63,4 +63,21 @@ describe('logger', () => {
     expect(inside).toMatchObject({ inspectionId: 'insp-1', requestId: 'req-9' });
     expect(outside).not.toHaveProperty('inspectionId');
   });
+
+  it('binds for the rest of the binding function and what it awaits, not for its caller', async () => {
+    const { log, records } = capture();
+    const useCase = async (id: string) => {
+      await Promise.resolve();
+      bindLogContext({ inspectionId: id });
+      await new Promise((ok) => setTimeout(ok, 1));
+      const deeper = async () => log.info('deep');
+      await deeper();
+    };
+    await runWithLogContext({ route: 'action' }, async () => {
+      await Promise.all([useCase('a'), useCase('b')]);
+      log.info('caller');
+    });
+    const byMsg = records().map((r) => [r.msg, r.inspectionId, r.route]);
+    expect(byMsg).toEqual([['deep', 'a', 'action'], ['deep', 'b', 'action'], ['caller', undefined, 'action']]);
+  });
 });
