@@ -131,7 +131,8 @@ export function credentialPlaceholder(name: string, endpoint: string): string | 
     case 'authorization':
       return PLACEHOLDER.authorizeToken;
     default:
-      return null;
+      // A header named like a masked body key (Password, Token…) is treated like that key.
+      return MASKED_KEYS[name.toLowerCase()] ?? null;
   }
 }
 
