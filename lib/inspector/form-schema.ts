@@ -11,6 +11,12 @@ import { z } from 'zod';
  */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Text that is stored (history columns) must not hold U+0000: PostgreSQL text rejects it, and the
+ * insert would fail as a 500 instead of a field error.
+ */
+export const NO_NUL = [(v: string) => !v.includes('\u0000'), 'Remove the invisible control character (U+0000).'] as const;
+
 const guid = z
   .string()
   .trim()
@@ -21,6 +27,7 @@ const tag = z
   .string()
   .trim()
   .max(200, 'Keep the tag under 200 characters.')
+  .refine(...NO_NUL)
   .optional()
   .transform((v) => (v ? v : undefined));
 
@@ -39,10 +46,10 @@ export const cachedFormSchema = z.object({
 export const liveFormSchema = z
   .object({
     mode: z.literal('live'),
-    institution: z.string().trim().min(1, 'Enter the institution code, e.g. FlinksCapital.').max(100),
+    institution: z.string().trim().min(1, 'Enter the institution code, e.g. FlinksCapital.').max(100).refine(...NO_NUL),
     /** A live refresh of a saved login: LoginId instead of credentials. */
     loginId: optionalText.pipe(z.string().regex(GUID_PATTERN, 'A Login ID is a GUID like 5e115eac-1209-4f19-641c-08d6d484e2fe.').optional()),
-    username: optionalText.pipe(z.string().max(200).optional()),
+    username: optionalText.pipe(z.string().max(200).refine(...NO_NUL).optional()),
     password: z.string().max(200).optional().transform((v) => (v ? v : undefined)),
     language: z.enum(['en', 'fr'], { error: 'Choose English or French.' }),
     save: z.boolean(),

@@ -12,7 +12,7 @@ import { followLinkInputSchema, inspectionIdSchema, sessionInputSchema } from '.
 
 const RUNS = { numRuns: 3000 };
 const anyInput = fc.anything({ maxDepth: 3, withBoxedValues: true, withNullPrototype: true, withObjectString: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withDate: true, withBigInt: true });
-const text = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('', '  ', '\t\n', '5e115eac-1209-4f19-641c-08d6d484e2fe', ' 5E115EAC-1209-4F19-641C-08D6D484E2FE '));
+const text = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('', '  ', '\t\n', 'a\u0000b', '5e115eac-1209-4f19-641c-08d6d484e2fe', ' 5E115EAC-1209-4F19-641C-08D6D484E2FE '));
 
 describe('authorize form', () => {
   const formLike = fc.record(
@@ -38,6 +38,10 @@ describe('authorize form', () => {
           return;
         }
         const input = r.input;
+        // Whatever is stored must be storable: no U+0000 in any text column.
+        for (const v of [input.tag, input.mode === 'live' ? input.institution : undefined, input.mode === 'live' ? input.username : undefined]) {
+          if (v !== undefined) expect(v).not.toContain('\u0000');
+        }
         if (input.loginId !== undefined) expect(input.loginId).toMatch(GUID_PATTERN);
         if (input.tag !== undefined) expect(input.tag.length).toBeLessThanOrEqual(200);
         if (input.mode === 'cached') expect(input.loginId).toMatch(GUID_PATTERN);
@@ -106,6 +110,8 @@ describe('history URL', () => {
         if (q.filter.status) expect(STATUSES).toContain(q.filter.status);
         for (const d of [q.filter.from, q.filter.to]) if (d) expect(Number.isNaN(d.getTime())).toBe(false);
         expect(q.filter.loginId?.length ?? 0).toBeLessThanOrEqual(100);
+        // Every value reaches a PostgreSQL text comparison: none may hold U+0000.
+        for (const v of Object.values(q.values)) expect(v).not.toContain('\u0000');
       }),
       RUNS,
     );
