@@ -20,7 +20,10 @@ export type LogContext = { inspectionId?: string; requestId?: string } & Record<
 /** LOG_LEVEL's four values are pino levels already; the table keeps it that way if either side changes. */
 const PINO_LEVEL = { silent: 'silent', error: 'error', info: 'info', debug: 'debug' } as const satisfies Record<LogLevel, Level | 'silent'>;
 
-const context = new AsyncLocalStorage<LogContext>();
+// On globalThis like the logger: Next bundles lib/log into several server bundles (instrumentation,
+// actions, routes), and a per-bundle store would never be seen by the logger's mixin.
+const shared = globalThis as typeof globalThis & { __inspectorLogContext?: AsyncLocalStorage<LogContext> };
+const context = (shared.__inspectorLogContext ??= new AsyncLocalStorage<LogContext>());
 
 /** Errors are not plain data: serialize them first, or redaction would see an empty object. */
 function plain(value: unknown): unknown {
