@@ -37,6 +37,9 @@ const MASKED_KEYS: Record<string, string> = {
 
 const ACCOUNT_NUMBER_KEYS = new Set(['accountnumber']);
 
+/** A value already redacted keeps its placeholder: re-redacting must not turn $FLINKS_SECRET_KEY into the token's. */
+const PLACEHOLDER_VALUES: ReadonlySet<unknown> = new Set(Object.values(PLACEHOLDER));
+
 export function lastFour(value: string): string {
   const trimmed = value.trim();
   if (trimmed.length <= 4) return '••••';
@@ -106,7 +109,7 @@ function redactAt(value: unknown, secrets: readonly KnownSecret[], depth: number
       const lower = key.toLowerCase();
       const safeKey = scrubSecrets(key, secrets);
       const placeholder = MASKED_KEYS[lower];
-      if (placeholder !== undefined && v !== null && v !== undefined) out[safeKey] = placeholder;
+      if (placeholder !== undefined && v !== null && v !== undefined) out[safeKey] = PLACEHOLDER_VALUES.has(v) ? v : placeholder;
       else if (lower === 'securityresponses') out[safeKey] = redactAt(maskAnswers(v), secrets, depth + 1, path);
       else if (ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[safeKey] = lastFour(v);
       else out[safeKey] = redactAt(v, secrets, depth + 1, path);

@@ -46,6 +46,12 @@ describe('redact', () => {
     expect(lastFour('123')).toBe('••••');
   });
 
+  it('keeps a placeholder it already put there (a redacted exchange logged again stays accurate)', () => {
+    const once = redactHeaders({ 'flinks-auth-key': SECRET }, 'GenerateAuthorizeToken');
+    expect(redact({ headers: once })).toEqual({ headers: { 'flinks-auth-key': PLACEHOLDER.secretKey } });
+    expect(redact({ Token: PLACEHOLDER.apiKey, password: 'x' })).toEqual({ Token: PLACEHOLDER.apiKey, password: PLACEHOLDER.password });
+  });
+
   it('does not change the input', () => {
     const body = { Password: 'Everyday' };
     redact(body);
