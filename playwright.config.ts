@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { SERVER_LOG_DIR } from './e2e/support/check-server-logs';
 import { PORTS, SENTINEL } from './e2e/support/servers';
 import { ADMIN } from './e2e/support/staff';
 
@@ -12,6 +13,8 @@ import { ADMIN } from './e2e/support/staff';
  *   timeout       FLINKS_TIMEOUT_MS=2000 (sim_hang must time out fast)
  *   security      sentinel secret key and API key (the security spec looks for them in everything the browser gets),
  *         upstream: a recording simulator (recordingSimulator) that remembers the authorize tokens it issued
+ * Each server logs at debug into test-results/server-logs/<name>.log; the globalTeardown fails the run
+ * if any secret (sentinels, toolbox keys, issued tokens, the typed password) is in those logs.
  * Chromium: Debian's through executablePath (docs/toolchain.md); Playwright's own when that is absent.
  */
 
@@ -25,8 +28,9 @@ const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 const start = (port: number) => `npx next start --hostname 127.0.0.1 --port ${port}`;
 // Every server creates the first admin at start; the suite signs in once per worker and server, and the
 // roles spec several times, so the per-IP sign-in limit is raised except on the server that tests it.
+// debug: one line per Flinks call, so the log check (globalTeardown) has every exchange to search.
 const commonEnv = {
-  NEXT_TELEMETRY_DISABLED: '1', SIMULATOR_SLOW_MS: '300', LOG_LEVEL: 'error',
+  NEXT_TELEMETRY_DISABLED: '1', SIMULATOR_SLOW_MS: '300', LOG_LEVEL: 'debug',
   INSPECTOR_ADMIN_EMAIL: ADMIN.email, INSPECTOR_ADMIN_PASSWORD: ADMIN.password, INSPECTOR_SIGN_IN_MAX_PER_MINUTE: '1000',
 };
 const server = (name: keyof typeof PORTS, env: Record<string, string>, build = false) => ({
@@ -37,7 +41,7 @@ const server = (name: keyof typeof PORTS, env: Record<string, string>, build = f
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
   // PORT: the default upstream is http://127.0.0.1:$PORT/simulator and `next start -p` does not set it.
-  env: { ...commonEnv, PORT: String(PORTS[name]), DATA_DIR: `.data/e2e-${name}`, ...env },
+  env: { ...commonEnv, PORT: String(PORTS[name]), DATA_DIR: `.data/e2e-${name}`, LOG_FILE: path.join(SERVER_LOG_DIR, `${name}.log`), ...env },
 });
 
 // The session inspector's specs run on their own servers (projects below), each on a fresh database.
@@ -56,6 +60,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // Runs while the servers are still up: no secret may be in anything they logged.
+  globalTeardown: './e2e/support/check-server-logs.ts',
   timeout: 30_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',

@@ -1,20 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
+import { guardRequest } from '@/lib/http/request-guard';
 import { contentSecurityPolicy, hostAllowed, requestIdFrom, STATIC_SECURITY_HEADERS } from '@/lib/web/security-headers';
 
+const plain = (status: number, body: string) =>
+  new NextResponse(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
 /**
- * First thing on every request: refuse Host names we do not serve (DNS rebinding), then give the
- * request an id (logs, audit) and the page a per-request CSP nonce. Who may do what is not decided
- * here: every page, action and route handler calls lib/auth's requireViewer itself.
+ * First thing on every request: refuse Host names we do not serve (DNS rebinding), then requests
+ * Next would answer with a 500 (lib/http/request-guard.ts says which), then give the request an id
+ * (logs, audit) and the page a per-request CSP nonce. Who may do what is not decided here: every
+ * page, action and route handler calls lib/auth's requireViewer itself (/api/health and /api/ready
+ * stay public).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const env = getEnv();
   if (!hostAllowed(request.headers.get('host'), env.web.allowedHosts)) {
-    return new NextResponse('Misdirected request: this host name is not served here (INSPECTOR_ALLOWED_HOSTS).\n', {
-      status: 421,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    return plain(421, 'Misdirected request: this host name is not served here (INSPECTOR_ALLOWED_HOSTS).\n');
   }
+  const refusal = await guardRequest(request);
+  if (refusal) return plain(refusal.status, refusal.message);
+
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce, { dev: env.web.dev, upgradeInsecure: env.web.secureCookies });
   const requestHeaders = new Headers(request.headers);

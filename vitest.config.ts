@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Tests that exercise faults would otherwise print the server's error lines; log tests build their own logger.
+    env: { LOG_LEVEL: 'silent' },
   },
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_LOG_DIR } from './support/check-server-logs';
 import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
 import { InspectorPage } from './support/inspector-page';
 import { PORTS } from './support/servers';
@@ -17,7 +18,7 @@ const base = `http://127.0.0.1:${PORT}`;
 
 function startServer(dataDir: string): ChildProcess {
   const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error', INSPECTOR_ADMIN_EMAIL: ADMIN.email, INSPECTOR_ADMIN_PASSWORD: ADMIN.password },
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'debug', LOG_FILE: path.join(SERVER_LOG_DIR, 'history-restart.log'), INSPECTOR_ADMIN_EMAIL: ADMIN.email, INSPECTOR_ADMIN_PASSWORD: ADMIN.password },
     stdio: 'ignore',
     detached: true,
   });

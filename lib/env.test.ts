@@ -61,6 +61,18 @@ describe('parseEnv messages', () => {
       ]),
     );
   });
+
+  it('has limits on upstream answers and logs to stdout by default', () => {
+    const r = parseEnv({});
+    expect(r.ok && [r.env.flinks.maxResponseBytes, r.env.flinks.maxJsonDepth, r.env.log]).toEqual([20 * 1024 * 1024, 64, { level: 'info', file: undefined }]);
+  });
+
+  it('reads the limits and LOG_FILE, and refuses absurd limits', () => {
+    const r = parseEnv({ FLINKS_MAX_RESPONSE_BYTES: '1048576', FLINKS_MAX_JSON_DEPTH: '32', LOG_FILE: ' /tmp/inspector.log ', LOG_LEVEL: 'debug' });
+    expect(r.ok && [r.env.flinks.maxResponseBytes, r.env.flinks.maxJsonDepth, r.env.log]).toEqual([1048576, 32, { level: 'debug', file: '/tmp/inspector.log' }]);
+    const bad = parseEnv({ FLINKS_MAX_RESPONSE_BYTES: '10', FLINKS_MAX_JSON_DEPTH: '1' });
+    expect(!bad.ok && bad.problems.join('\n')).toMatch(/FLINKS_MAX_RESPONSE_BYTES[\s\S]*FLINKS_MAX_JSON_DEPTH/);
+  });
 });
 
 describe('INSPECTOR_DATA_KEY', () => {

@@ -33,6 +33,9 @@ const schema = z.object({
   FLINKS_SECRET_KEY: z.string().trim().min(1).default(TOOLBOX.secretKey),
   FLINKS_API_KEY: z.string().trim().min(1).default(TOOLBOX.apiKey),
   FLINKS_TIMEOUT_MS: int(100, 600_000).default(60_000),
+  // Guards against an upstream that answers with a huge or absurdly nested body (memory, stack).
+  FLINKS_MAX_RESPONSE_BYTES: int(1024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  FLINKS_MAX_JSON_DEPTH: int(2, 10_000).default(64),
   POLL_INTERVAL_MS: int(50, 600_000).default(10_000),
   POLL_GIVE_UP_MS: int(100, 86_400_000).default(30 * 60_000),
   SIMULATOR_SEED: z.string().min(1).default('flinks-toolbox'),
@@ -50,6 +53,8 @@ const schema = z.object({
     .pipe(z.array(dataKeyText))
     .optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  // Unset: stdout (pretty on a terminal, JSON lines otherwise). Set: JSON lines appended to this file.
+  LOG_FILE: z.string().trim().min(1).optional(),
   NODE_ENV: z.string().optional(),
   // Staff access (lib/auth) and web hardening (proxy.ts).
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -84,6 +89,8 @@ const schema = z.object({
   }
 });
 
+export type LogLevel = z.infer<typeof schema>['LOG_LEVEL'];
+
 export type Environment = 'simulator' | 'toolbox' | 'production';
 
 function derive(raw: z.infer<typeof schema>) {
@@ -103,6 +110,8 @@ function derive(raw: z.infer<typeof schema>) {
       secretKey: raw.FLINKS_SECRET_KEY,
       apiKey: raw.FLINKS_API_KEY,
       timeoutMs: raw.FLINKS_TIMEOUT_MS,
+      maxResponseBytes: raw.FLINKS_MAX_RESPONSE_BYTES,
+      maxJsonDepth: raw.FLINKS_MAX_JSON_DEPTH,
     },
     polling: { intervalMs: raw.POLL_INTERVAL_MS, giveUpMs: raw.POLL_GIVE_UP_MS },
     simulator: {
@@ -147,6 +156,7 @@ function derive(raw: z.infer<typeof schema>) {
             }
           : null,
     },
+    log: { level: raw.LOG_LEVEL, file: raw.LOG_FILE },
   };
 }
 
@@ -169,15 +179,19 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   return { ok: true, env: derive(parsed.data) };
 }
 
-let cached: AppEnv | undefined;
+let cachedResult: EnvResult | undefined;
+
+/** The process's configuration as a result, for code that must work even when it is invalid (the logger). */
+export function loadEnv(): EnvResult {
+  cachedResult ??= parseEnv(process.env);
+  return cachedResult;
+}
 
 /** The validated configuration; throws with every bad variable named (used at server start). */
 export function getEnv(): AppEnv {
-  if (cached) return cached;
-  const result = parseEnv(process.env);
+  const result = loadEnv();
   if (!result.ok) {
     throw new Error(`Invalid configuration:\n  ${result.problems.join('\n  ')}\nSee .env.example and the README's configuration table.`);
   }
-  cached = result.env;
-  return cached;
+  return result.env;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ZodType } from 'zod';
 import { getEnv } from '@/lib/env';
 import { CHALLENGE_IMAGE_TIMEOUT_MS, fetchChallengeImage, type ChallengeImageResult } from './challenge-image';
-import { PLACEHOLDER, type KnownSecret } from './redact';
+import { PLACEHOLDER, credentialSecrets, type KnownSecret } from './redact';
 import { bodyStatus, classifyFailure, flinksFetch, parseOr, type Exchange, type FlinksError, type HttpConfig, type TransportError } from './http';
 import {
   accountsDetailSchema,
@@ -47,19 +47,15 @@ export type FlinksClientConfig = {
   secretKey: string;
   apiKey: string;
   timeoutMs: number;
+  /** Limits on what Flinks may answer (defaults in http.ts: 20 MB, 64 levels). */
+  maxResponseBytes?: number;
+  maxJsonDepth?: number;
   /** Injectable for tests (a local simulator server) — never patch globals. */
   fetch?: typeof fetch;
+  log?: HttpConfig['log'];
 };
 
 type CallOpts = { signal?: AbortSignal };
-
-/** The long-lived credentials as values to scrub wherever they might appear. */
-function secretsOf(config: Pick<FlinksClientConfig, 'secretKey' | 'apiKey'>): KnownSecret[] {
-  return [
-    { value: config.secretKey, placeholder: PLACEHOLDER.secretKey },
-    { value: config.apiKey, placeholder: PLACEHOLDER.apiKey },
-  ];
-}
 
 /**
  * What the user typed into an Authorize body (the live password, each MFA answer): scrubbed by value
@@ -84,7 +80,10 @@ export function createFlinksClient(config: FlinksClientConfig) {
     customerId: config.customerId,
     timeoutMs: config.timeoutMs,
     fetch: config.fetch ?? fetch,
-    secrets: secretsOf(config),
+    secrets: credentialSecrets(config),
+    maxResponseBytes: config.maxResponseBytes,
+    maxJsonDepth: config.maxJsonDepth,
+    log: config.log,
   };
   const withToken = (token: string, typed: readonly KnownSecret[] = []): HttpConfig => ({
     ...http,
@@ -184,7 +183,7 @@ export type FlinksClient = ReturnType<typeof createFlinksClient>;
 
 /** The configured secret key and API key, for a last scrub of anything shown or exported. */
 export function configuredSecrets(): KnownSecret[] {
-  return secretsOf(getEnv().flinks);
+  return credentialSecrets(getEnv().flinks);
 }
 
 /** The client configured from the environment. */

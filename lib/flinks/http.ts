@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { logger, type Logger } from '../log';
 import { flinksErrorSchema, type FlinksErrorBody } from './schemas';
-import { redact, redactHeaders, type KnownSecret } from './redact';
+import { redact, redactHeaders, scrubSecrets, type KnownSecret } from './redact';
 
 /**
  * The one private fetch to Flinks. It never throws for an expected outcome: every call ends in a
@@ -24,7 +25,17 @@ export type Exchange = {
   error: string | null;
 };
 
-export type TransportReason = 'timeout' | 'network' | 'non_json' | 'unexpected_shape' | 'http_error' | 'aborted';
+export type TransportReason =
+  | 'timeout'
+  | 'network'
+  | 'non_json'
+  | 'unexpected_shape'
+  | 'http_error'
+  | 'aborted'
+  /** Bigger than maxResponseBytes: reading stopped there. */
+  | 'too_large'
+  /** JSON nested deeper than maxJsonDepth: not parsed. */
+  | 'too_deep';
 
 export type TransportError = {
   kind: 'transport_error';
@@ -44,6 +55,12 @@ export type HttpConfig = {
   timeoutMs: number;
   fetch: typeof fetch;
   secrets: readonly KnownSecret[];
+  /** Default 20 MB: a body beyond it is not read further (memory), whatever Content-Length says. */
+  maxResponseBytes?: number;
+  /** Default 64: deeper JSON is refused before parsing (the stack of every recursive walk after it). */
+  maxJsonDepth?: number;
+  /** Default: the server's logger. */
+  log?: Logger;
 };
 
 export type RawOutcome =
@@ -51,15 +68,105 @@ export type RawOutcome =
   | TransportError;
 
 const SNIPPET_BYTES = 500;
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+const MB = 1024 * 1024;
+
+/** "20 MB", "1.5 MB", "64 KB": for messages people read. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${Number.isInteger(bytes / MB) ? bytes / MB : (bytes / MB).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+type BodyRead = { ok: true; text: string } | { ok: false; head: string };
+
+/**
+ * The body as text, read as a stream and abandoned (connection cancelled) once it passes maxBytes,
+ * so a runaway upstream cannot fill the server's memory. The first bytes are kept either way.
+ */
+async function readLimited(res: Response, maxBytes: number): Promise<BodyRead> {
+  if (!res.body) return { ok: true, text: '' };
+  const declared = Number(res.headers.get('content-length'));
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let total = 0;
+  let head = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    const text = decoder.decode(value, { stream: true });
+    if (head.length < SNIPPET_BYTES) head += text.slice(0, SNIPPET_BYTES - head.length);
+    // A declared length over the limit is believed as soon as the first bytes are in hand.
+    if (total > maxBytes || (Number.isFinite(declared) && declared > maxBytes)) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, head };
+    }
+    parts.push(text);
+  }
+  parts.push(decoder.decode());
+  return { ok: true, text: parts.join('') };
+}
+
+/**
+ * How deeply a JSON text nests objects and arrays, counted without parsing (JSON.parse and every
+ * recursive walk after it would need a stack that deep). Stops counting once past `limit`.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
 
 export function endpointUrl(config: Pick<HttpConfig, 'baseUrl' | 'customerId'>, path: string): string {
   return `${config.baseUrl}/v3/${encodeURIComponent(config.customerId)}/BankingServices/${path}`;
 }
 
-export async function flinksFetch(
-  config: HttpConfig,
-  req: { endpoint: string; path: string; method: 'GET' | 'POST'; headers: Record<string, string>; body?: unknown; signal?: AbortSignal },
-): Promise<RawOutcome> {
+type FlinksRequest = { endpoint: string; path: string; method: 'GET' | 'POST'; headers: Record<string, string>; body?: unknown; signal?: AbortSignal };
+
+/** One call to Flinks, classified, and logged: faults always, every call at debug. */
+export async function flinksFetch(config: HttpConfig, req: FlinksRequest): Promise<RawOutcome> {
+  const outcome = await fetchOnce(config, req);
+  logOutcome(config.log ?? logger, config.secrets, req, outcome);
+  return outcome;
+}
+
+/** The session's RequestId where this call carries one (body, path or answer), for the log line. */
+function requestIdOf(req: FlinksRequest, outcome: RawOutcome): string | undefined {
+  const fromBody = (b: unknown) =>
+    b !== null && typeof b === 'object' && typeof (b as { RequestId?: unknown }).RequestId === 'string' ? (b as { RequestId: string }).RequestId : undefined;
+  const fromPath = /^[A-Za-z]+Async\/([^/]+)$/.exec(req.path)?.[1];
+  return fromBody(req.body) ?? (fromPath ? decodeURIComponent(fromPath) : undefined) ?? (outcome.kind === 'json' ? fromBody(outcome.body) : undefined);
+}
+
+function logOutcome(log: Logger, secrets: readonly KnownSecret[], req: FlinksRequest, outcome: RawOutcome): void {
+  const ex = outcome.exchange;
+  const fields = { endpoint: ex.endpoint, method: ex.method, httpStatus: ex.httpStatus, durationMs: ex.durationMs, requestId: requestIdOf(req, outcome) };
+  if (outcome.kind === 'transport_error') {
+    // The message names the endpoint's origin and the cause; the per-call token is scrubbed here, the logger does the rest.
+    const failure = { ...fields, reason: outcome.reason, error: scrubSecrets(outcome.message, secrets) };
+    if (outcome.reason === 'aborted') log.debug(failure, 'Flinks call cancelled');
+    else log.error(failure, 'Flinks call failed');
+    return;
+  }
+  const status = bodyStatus(outcome);
+  const flinksCode = typeof outcome.body.FlinksCode === 'string' ? outcome.body.FlinksCode : undefined;
+  if (status >= 500 || outcome.status >= 500) log.error({ ...fields, bodyStatus: status, flinksCode }, 'Flinks answered a server error');
+  else log.debug({ ...fields, bodyStatus: status, flinksCode, request: ex.request }, 'Flinks call');
+}
+
+async function fetchOnce(config: HttpConfig, req: FlinksRequest): Promise<RawOutcome> {
   const url = endpointUrl(config, req.path);
   const headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...req.headers };
   const startedAt = new Date();
@@ -84,8 +191,9 @@ export async function flinksFetch(
 
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
+  const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let res: Response;
-  let text: string;
+  let read: BodyRead;
   try {
     res = await config.fetch(url, {
       method: req.method,
@@ -95,7 +203,7 @@ export async function flinksFetch(
       cache: 'no-store',
     });
     exchange.httpStatus = res.status;
-    text = await res.text();
+    read = await readLimited(res, maxBytes);
   } catch (err) {
     if (timeout.aborted) {
       return fail('timeout', `Flinks did not answer within ${config.timeoutMs / 1000} s.`, exchange.httpStatus, null);
@@ -105,7 +213,16 @@ export async function flinksFetch(
     return fail('network', `Could not reach Flinks at ${new URL(url).origin}: ${cause}`, null, null);
   }
 
+  if (!read.ok) {
+    const head = redact(read.head, config.secrets) as string;
+    return fail('too_large', `Flinks answered HTTP ${res.status} with a response larger than ${formatBytes(maxBytes)}; the dashboard stopped reading it.`, res.status, head);
+  }
+  const text = read.text;
   const snippet = redact(text.slice(0, SNIPPET_BYTES), config.secrets) as string;
+  const maxDepth = config.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (jsonDepthExceeds(text, maxDepth)) {
+    return fail('too_deep', `Flinks answered HTTP ${res.status} with JSON nested deeper than ${maxDepth} levels; it was not parsed.`, res.status, snippet);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,5 +1,7 @@
 /**
  * Redaction of everything that is exchanged with Flinks, before it is stored, logged or shown.
+ * The one redaction module: the recorder, the cURL builder, the support bundle and the log
+ * serializers all go through it, so a rule added here applies everywhere.
  * Secrets become the placeholders a `curl` copy expects ($FLINKS_SECRET_KEY, …) so a redacted
  * step can be replayed by someone who holds the real values; passwords and MFA answers are masked;
  * account numbers keep only their last four digits.
@@ -16,6 +18,14 @@ export const PLACEHOLDER = {
 /** Known secret values, replaced wherever they appear (belt and braces over key-based rules). */
 export type KnownSecret = { value: string; placeholder: string };
 
+/** The long-lived credentials as values to scrub wherever they might appear. */
+export function credentialSecrets(config: { secretKey: string; apiKey: string }): KnownSecret[] {
+  return [
+    { value: config.secretKey, placeholder: PLACEHOLDER.secretKey },
+    { value: config.apiKey, placeholder: PLACEHOLDER.apiKey },
+  ];
+}
+
 const MASKED_KEYS: Record<string, string> = {
   password: PLACEHOLDER.password,
   token: PLACEHOLDER.authorizeToken,
@@ -26,6 +36,9 @@ const MASKED_KEYS: Record<string, string> = {
 };
 
 const ACCOUNT_NUMBER_KEYS = new Set(['accountnumber']);
+
+/** A value already redacted keeps its placeholder: re-redacting must not turn $FLINKS_SECRET_KEY into the token's. */
+const PLACEHOLDER_VALUES: ReadonlySet<unknown> = new Set(Object.values(PLACEHOLDER));
 
 export function lastFour(value: string): string {
   const trimmed = value.trim();
@@ -57,6 +70,24 @@ function scrubValue(value: string, secrets: readonly KnownSecret[]): string {
   return whole ? whole.placeholder : scrubSecrets(value, secrets);
 }
 
+/** Replaces `from` by `to` in every string and key of a JSON-like value (a deep copy). */
+export function replaceDeep(value: unknown, from: string, to: string): unknown {
+  if (typeof value === 'string') return value.split(from).join(to);
+  if (Array.isArray(value)) return value.map((v) => replaceDeep(v, from, to));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.split(from).join(to), replaceDeep(v, from, to)]));
+}
+
+/**
+ * The last line of defence before something leaves the server (support bundle): known secret
+ * values are replaced in every string and key, whatever the key-based rules already did.
+ */
+export function scrubDeep<T>(value: T, secrets: readonly KnownSecret[]): T {
+  let out: unknown = value;
+  for (const s of secrets) if (s.value.length >= 4) out = replaceDeep(out, s.value, s.placeholder);
+  return out as T;
+}
+
 /** SecurityResponses: keep the prompts (they are the evidence), mask every answer. */
 function maskAnswers(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return PLACEHOLDER.mfaAnswer;
@@ -74,27 +105,66 @@ function maskAnswers(value: unknown): unknown {
  */
 export type RedactOptions = { keepAccountNumbers?: boolean };
 
-/** Deep copy of a JSON-like value with every secret replaced. Keys are matched case-insensitively (D8). */
+/** Deeper than any Flinks payload (and than http.ts lets in); beyond it a value is dropped, not walked. */
+const MAX_DEPTH = 100;
+
+/**
+ * Deep copy of a JSON-like value with every secret replaced. Keys are matched case-insensitively (D8);
+ * a key that contains a long-lived credential or token is scrubbed too, since logs and bundles may key
+ * by anything, but never by what the user typed (the keys of SecurityResponses are the prompts: the
+ * evidence). Cycles and absurd depth (log objects are not always JSON) become markers instead of a
+ * stack overflow.
+ */
 export function redact(value: unknown, secrets: readonly KnownSecret[] = [], opts: RedactOptions = {}): unknown {
+  const keySecrets = secrets.filter((s) => s.placeholder !== PLACEHOLDER.password && s.placeholder !== PLACEHOLDER.mfaAnswer);
+  return redactAt(value, secrets, keySecrets, opts, 0, new Set());
+}
+
+function redactAt(value: unknown, secrets: readonly KnownSecret[], keySecrets: readonly KnownSecret[], opts: RedactOptions, depth: number, path: Set<object>): unknown {
   if (typeof value === 'string') return scrubValue(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => redact(v, secrets, opts));
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const lower = key.toLowerCase();
-    const placeholder = MASKED_KEYS[lower];
-    if (placeholder !== undefined && v !== null && v !== undefined) out[key] = placeholder;
-    else if (lower === 'securityresponses') out[key] = maskAnswers(v);
-    else if (!opts.keepAccountNumbers && ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[key] = lastFour(v);
-    else out[key] = redact(v, secrets, opts);
+  if (path.has(value)) return '[Circular]';
+  if (depth >= MAX_DEPTH) return '[Too deep]';
+  path.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v) => redactAt(v, secrets, keySecrets, opts, depth + 1, path));
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      const lower = key.toLowerCase();
+      const safeKey = scrubSecrets(key, keySecrets);
+      // Object.hasOwn: a body key named `constructor` must not find Object's own.
+      const placeholder = Object.hasOwn(MASKED_KEYS, lower) ? MASKED_KEYS[lower] : undefined;
+      if (placeholder !== undefined && v !== null && v !== undefined) out[safeKey] = PLACEHOLDER_VALUES.has(v) ? v : placeholder;
+      else if (lower === 'securityresponses') out[safeKey] = redactAt(maskAnswers(v), secrets, keySecrets, opts, depth + 1, path);
+      else if (!opts.keepAccountNumbers && ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[safeKey] = lastFour(v);
+      else out[safeKey] = redactAt(v, secrets, keySecrets, opts, depth + 1, path);
+    }
+    return out;
+  } finally {
+    path.delete(value);
   }
-  return out;
 }
 
 /**
- * Headers as sent: `flinks-auth-key` carries the secret key on GenerateAuthorizeToken and the
- * authorize token on Authorize (§2.1), so the placeholder depends on the endpoint.
+ * The placeholder a credential header always shows, or null for an ordinary header.
+ * `flinks-auth-key` carries the secret key on GenerateAuthorizeToken and the authorize token on
+ * Authorize (§2.1), so the placeholder depends on the endpoint.
  */
+export function credentialPlaceholder(name: string, endpoint: string): string | null {
+  switch (name.toLowerCase()) {
+    case 'flinks-auth-key':
+      return endpoint === 'GenerateAuthorizeToken' ? PLACEHOLDER.secretKey : PLACEHOLDER.authorizeToken;
+    case 'x-api-key':
+      return PLACEHOLDER.apiKey;
+    case 'authorization':
+      return PLACEHOLDER.authorizeToken;
+    default:
+      // A header named like a masked body key (Password, Token…) is treated like that key.
+      return Object.hasOwn(MASKED_KEYS, name.toLowerCase()) ? MASKED_KEYS[name.toLowerCase()]! : null;
+  }
+}
+
+/** Headers as sent: credential headers become placeholders, known secrets are scrubbed from the rest. */
 export function redactHeaders(
   headers: Record<string, string>,
   endpoint: string,
@@ -102,12 +172,22 @@ export function redactHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (lower === 'flinks-auth-key') {
-      out[name] = endpoint === 'GenerateAuthorizeToken' ? PLACEHOLDER.secretKey : PLACEHOLDER.authorizeToken;
-    } else if (lower === 'x-api-key') out[name] = PLACEHOLDER.apiKey;
-    else if (lower === 'authorization') out[name] = PLACEHOLDER.authorizeToken;
-    else out[name] = scrubSecrets(value, secrets);
+    out[scrubSecrets(name, secrets)] = credentialPlaceholder(name, endpoint) ?? scrubSecrets(value, secrets);
   }
   return out;
+}
+
+/**
+ * A stored request (`{ headers, body }`, or anything else) redacted again: headers by endpoint,
+ * everything else by the key rules. For what leaves the server (support bundle), which never trusts
+ * that the stored copy was already redacted.
+ */
+export function redactRequest(request: unknown, endpoint: string, secrets: readonly KnownSecret[] = []): unknown {
+  if (request === null || typeof request !== 'object') return redact(request, secrets);
+  const { headers, ...rest } = request as { headers?: unknown };
+  const safeHeaders =
+    headers && typeof headers === 'object'
+      ? redactHeaders(Object.fromEntries(Object.entries(headers).filter(([, v]) => typeof v === 'string')) as Record<string, string>, endpoint, secrets)
+      : redact(headers, secrets);
+  return { headers: safeHeaders, ...(redact(rest, secrets) as object) };
 }

@@ -1,3 +1,4 @@
+import { bindLogContext } from '@/lib/log';
 import type { InspectorDeps } from './deps';
 import { MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
 import type { AnswerMfaInput } from './mfa-schema';
@@ -15,6 +16,7 @@ export async function answerMfa(input: AnswerMfaInput, deps: InspectorDeps): Pro
   if (!inspection) {
     return { kind: 'error', inspectionId: null, error: { kind: 'app', message: 'This session is unknown. Start over to open a new one.' }, mfaOpen: false };
   }
+  bindLogContext({ inspectionId: inspection.id, requestId: inspection.requestId ?? undefined });
   const continuation = await store.getContinuation(inspection.id);
   if (!continuation || continuation.expiresAt.getTime() <= now().getTime()) {
     if (continuation) await store.deleteContinuation(inspection.id);

@@ -1,4 +1,4 @@
-import { PLACEHOLDER, redact, scrubSecrets, type KnownSecret } from '@/lib/flinks/redact';
+import { PLACEHOLDER, credentialPlaceholder, redact, scrubSecrets, type KnownSecret } from '@/lib/flinks/redact';
 
 /**
  * A stored step → a `curl` command someone holding the real credentials can replay. Steps already
@@ -25,19 +25,6 @@ export function shellQuote(value: string): string {
   return parts
     .map((part) => (PLACEHOLDERS.includes(part) ? `"${part}"` : `'${part.replace(/'/g, `'\\''`)}'`))
     .join('');
-}
-
-function credentialPlaceholder(name: string, endpoint: string): string | null {
-  switch (name.toLowerCase()) {
-    case 'flinks-auth-key':
-      return endpoint === 'GenerateAuthorizeToken' ? PLACEHOLDER.secretKey : PLACEHOLDER.authorizeToken;
-    case 'x-api-key':
-      return PLACEHOLDER.apiKey;
-    case 'authorization':
-      return PLACEHOLDER.authorizeToken;
-    default:
-      return null;
-  }
 }
 
 function requestParts(request: unknown): { headers: Record<string, string>; body: unknown } {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { answerMfa } from './answer-mfa';
 import type { InspectorDeps } from './deps';
-import { expireAbandonedMfa, MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
+import { expireAbandonedMfa, MFA_EXPIRED_MESSAGE, sweepAbandonedMfa } from './expire-abandoned-mfa';
 import { parseAuthorizeForm } from './form-schema';
 import { startInspection } from './start-inspection';
 
@@ -54,5 +54,29 @@ describe('expireAbandonedMfa', () => {
     // Answering afterwards says what happened instead of calling Flinks with a lost token.
     const late = await answerMfa({ inspectionId: abandoned.inspectionId, responses: { [abandoned.challenges[0]!.prompt]: ['Montreal'] } }, deps);
     expect(late).toMatchObject({ kind: 'error', mfaOpen: false, error: { message: MFA_EXPIRED_MESSAGE } });
+  });
+});
+
+describe('sweepAbandonedMfa (the minute sweep)', () => {
+  const log = () => ({ info: vi.fn(), error: vi.fn() });
+
+  it('logs a failure instead of swallowing it, and does not reject', async () => {
+    const { deps } = setup();
+    const l = log();
+    const broken = { ...deps, store: Object.assign(Object.create(deps.store), { purgeExpiredContinuations: () => Promise.reject(new Error('database is down')) }) };
+    await expect(sweepAbandonedMfa(broken, l)).resolves.toEqual([]);
+    expect(l.error).toHaveBeenCalledWith({ err: expect.objectContaining({ message: 'database is down' }) }, 'MFA sweep failed');
+  });
+
+  it('logs what it closed, and nothing when there was nothing to close', async () => {
+    const { deps, advance } = setup();
+    const l = log();
+    await sweepAbandonedMfa(deps, l);
+    expect(l.info).not.toHaveBeenCalled();
+    const abandoned = await startInspection(form({ mode: 'live', institution: 'FlinksCapital', username: 'Greatday', password: 'Everyday', language: 'en', save: true }), deps);
+    if (abandoned.kind !== 'mfa') throw new Error('setup');
+    advance(9 * 60_000);
+    await sweepAbandonedMfa(deps, l);
+    expect(l.info).toHaveBeenCalledWith({ closed: 1, inspectionIds: [abandoned.inspectionId] }, 'closed abandoned MFA rounds');
   });
 });

@@ -20,3 +20,20 @@ export async function expireAbandonedMfa(deps: Pick<InspectorDeps, 'store' | 'no
   }
   return closed;
 }
+
+type SweepLog = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+/**
+ * One run of the minute sweep. It never rejects (a failure must not stop the next run), but every
+ * failure is logged: until a sweep works, abandoned authorize tokens stay in the store.
+ */
+export async function sweepAbandonedMfa(deps: Pick<InspectorDeps, 'store' | 'now'>, log: SweepLog): Promise<string[]> {
+  try {
+    const closed = await expireAbandonedMfa(deps);
+    if (closed.length > 0) log.info({ closed: closed.length, inspectionIds: closed }, 'closed abandoned MFA rounds');
+    return closed;
+  } catch (err) {
+    log.error({ err }, 'MFA sweep failed');
+    return [];
+  }
+}

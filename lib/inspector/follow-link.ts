@@ -1,4 +1,5 @@
 import type { DataResult } from '@/lib/flinks/client';
+import { bindLogContext } from '@/lib/log';
 import type { Inspection } from '@/lib/store/types';
 import { toAccountViews, toStatementViews, type AccountView, type StatementView } from './data-views';
 import { maskPersonalData } from './mask-personal-data';
@@ -78,6 +79,7 @@ export async function followLink(deps: InspectorDeps, inspectionId: string, link
   const usable = await usableSession(deps, inspectionId);
   if (!usable.ok) return usable.result;
   const RequestId = usable.inspection.requestId;
+  bindLogContext({ inspectionId, requestId: RequestId });
   switch (link) {
     case 'summary':
       return settleData(deps, inspectionId, await deps.client.getAccountsSummary(RequestId), (d) => ({ kind: 'accounts', link: 'summary', accounts: toAccountViews(d) }));

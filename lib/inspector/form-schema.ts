@@ -9,6 +9,12 @@ import { FORM_LIMITS, FORM_MESSAGES, GUID_PATTERN, type AuthorizeField, type Fie
 
 export { EMPTY_FORM, formPayload, GUID_PATTERN, type AuthorizeField, type AuthorizeFormValues, type FieldErrors } from './form-check';
 
+/**
+ * Text that is stored (history columns) must not hold U+0000: PostgreSQL text rejects it, and the
+ * insert would fail as a 500 instead of a field error.
+ */
+export const NO_NUL = [(v: string) => !v.includes('\u0000'), 'Remove the invisible control character (U+0000).'] as const;
+
 const guid = z
   .string()
   .trim()
@@ -19,6 +25,7 @@ const tag = z
   .string()
   .trim()
   .max(FORM_LIMITS.tag, FORM_MESSAGES.tagTooLong)
+  .refine(...NO_NUL)
   .optional()
   .transform((v) => (v ? v : undefined));
 
@@ -46,10 +53,10 @@ export const cachedFormSchema = z.object({
 export const liveFormSchema = z
   .object({
     mode: z.literal('live'),
-    institution: z.string().trim().min(1, FORM_MESSAGES.institutionMissing).max(FORM_LIMITS.institution, FORM_MESSAGES.institutionTooLong),
+    institution: z.string().trim().min(1, FORM_MESSAGES.institutionMissing).max(FORM_LIMITS.institution, FORM_MESSAGES.institutionTooLong).refine(...NO_NUL),
     /** A live refresh of a saved login: LoginId instead of credentials. */
     loginId: optionalText.pipe(z.string().regex(GUID_PATTERN, FORM_MESSAGES.loginIdNotGuid).optional()),
-    username: optionalText.pipe(z.string().max(FORM_LIMITS.username, FORM_MESSAGES.usernameTooLong).optional()),
+    username: optionalText.pipe(z.string().max(FORM_LIMITS.username, FORM_MESSAGES.usernameTooLong).refine(...NO_NUL).optional()),
     password: z.string().max(FORM_LIMITS.password, FORM_MESSAGES.passwordTooLong).optional().transform((v) => (v ? v : undefined)),
     language: z.enum(['en', 'fr'], { error: FORM_MESSAGES.language }),
     save: z.boolean(),

@@ -13,8 +13,9 @@ export const HISTORY_PAGE_SIZE = 20;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+// U+0000 cannot be compared with a PostgreSQL text column (the query fails): reported, not searched.
 const text = (max: number) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).optional())
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).refine((v) => !v.includes('\u0000'), 'Contains U+0000, which cannot be searched.').optional())
     .transform((v) => (v ? v : undefined));
 
 const day = text(10).pipe(

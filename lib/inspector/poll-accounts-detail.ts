@@ -1,3 +1,4 @@
+import { bindLogContext } from '@/lib/log';
 import { toAccountViews } from './data-views';
 import { settleData, usableSession, type FollowResult } from './follow-link';
 import type { InspectorDeps } from './deps';
@@ -10,6 +11,7 @@ import type { InspectorDeps } from './deps';
 export async function pollAccountsDetail(deps: InspectorDeps, inspectionId: string): Promise<FollowResult> {
   const usable = await usableSession(deps, inspectionId);
   if (!usable.ok) return usable.result;
+  bindLogContext({ inspectionId, requestId: usable.inspection.requestId });
   const result = await deps.client.getAccountsDetailAsync(usable.inspection.requestId);
   return settleData(deps, inspectionId, result, (d) => ({ kind: 'accounts', link: 'detail', accounts: toAccountViews(d) }));
 }

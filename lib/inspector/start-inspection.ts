@@ -1,4 +1,5 @@
 import type { AuthorizeBody } from '@/lib/flinks/schemas';
+import { bindLogContext } from '@/lib/log';
 import type { InspectorDeps } from './deps';
 import type { AuthorizeInput } from './form-schema';
 import { recordExchange, stepOutcomeOf } from './record';
@@ -42,6 +43,7 @@ export async function startInspection(
     openedByEmail: deps.viewer?.email.toLowerCase() ?? null,
   });
   const id = inspection.id;
+  bindLogContext({ inspectionId: id });
 
   const token = await client.generateAuthorizeToken();
   const tokenStep = stepOutcomeOf(token);

@@ -1,5 +1,5 @@
 import { describeFlinksCode } from '@/lib/flinks/codes';
-import { redact, redactHeaders, type KnownSecret } from '@/lib/flinks/redact';
+import { redact, redactRequest, replaceDeep, scrubDeep, type KnownSecret } from '@/lib/flinks/redact';
 import type { Inspection, Step } from '@/lib/store/types';
 import { compactResponse } from './compact-response';
 
@@ -15,30 +15,6 @@ export const BUNDLE_FORMAT = 'flinks-session-inspector/support-bundle@1';
 export function maskLoginId(loginId: string | null): string | null {
   if (!loginId) return null;
   return loginId.length <= 8 ? '…' : `${loginId.slice(0, 8)}…`;
-}
-
-function replaceEverywhere(value: unknown, from: string, to: string): unknown {
-  if (typeof value === 'string') return value.split(from).join(to);
-  if (Array.isArray(value)) return value.map((v) => replaceEverywhere(v, from, to));
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceEverywhere(v, from, to)]));
-}
-
-/** Headers by endpoint (flinks-auth-key is the secret key on GenerateAuthorizeToken, the token elsewhere). */
-function redactRequest(request: unknown, endpoint: string, secrets: readonly KnownSecret[]): unknown {
-  if (request === null || typeof request !== 'object') return redact(request, secrets);
-  const { headers, ...rest } = request as { headers?: unknown };
-  const safeHeaders =
-    headers && typeof headers === 'object'
-      ? redactHeaders(Object.fromEntries(Object.entries(headers).filter(([, v]) => typeof v === 'string')) as Record<string, string>, endpoint, secrets)
-      : headers;
-  return { headers: safeHeaders, ...(redact(rest, secrets) as object) };
-}
-
-function scrubStrings(value: unknown, secrets: readonly KnownSecret[]): unknown {
-  let out = value;
-  for (const s of secrets) if (s.value.length >= 4) out = replaceEverywhere(out, s.value, s.placeholder);
-  return out;
 }
 
 export type BundleInput = {
@@ -90,8 +66,8 @@ export function buildSupportBundle({ inspection: i, steps, environment, generate
       error: s.error,
     })),
   };
-  const masked = i.loginId && i.loginId.length > 8 ? replaceEverywhere(bundle, i.loginId, maskLoginId(i.loginId)!) : bundle;
-  return scrubStrings(masked, secrets) as typeof bundle;
+  const masked = i.loginId && i.loginId.length > 8 ? replaceDeep(bundle, i.loginId, maskLoginId(i.loginId)!) : bundle;
+  return scrubDeep(masked as typeof bundle, secrets);
 }
 
 export type SupportBundle = ReturnType<typeof buildSupportBundle>;

@@ -118,6 +118,8 @@ const TRANSPORT_TITLE: ReadonlyMap<string, string> = new Map([
   ['unexpected_shape', 'Flinks sent a response this dashboard does not recognise'],
   ['http_error', 'Flinks answered with a server error'],
   ['aborted', 'The request was cancelled'],
+  ['too_large', 'Flinks sent a response too large to read'],
+  ['too_deep', 'Flinks sent JSON nested too deeply to read'],
 ]);
 const TRANSPORT_LEAD: ReadonlyMap<string, string> = new Map([
   ['timeout', 'The dashboard stopped waiting:'],

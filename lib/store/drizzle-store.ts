@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
@@ -31,6 +31,11 @@ export class DrizzleStore implements InspectionStore {
     opts: StoreOptions = {},
   ) {
     this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Raw rows of a statement: the readiness probe's `select 1` and migration check (readiness.ts). */
+  async rows<T>(query: SQL): Promise<T[]> {
+    return ((await this.db.execute(query)) as unknown as { rows: T[] }).rows;
   }
 
   async createInspection(input: NewInspection): Promise<Inspection> {
