@@ -10,7 +10,7 @@ import { getEnv } from '@/lib/env';
 import { getDatabase } from '@/lib/store';
 import { authSchema } from '@/lib/store/schema-auth';
 import { recordSignIn, recordSignInFailure, recentFailedSignIns } from './auth-events';
-import { oidcRoleFor } from './oidc-role';
+import { oidcRoleFor, rememberSsoRole, takeSsoRole } from './oidc-role';
 import { keyFromFile } from './secret';
 
 /** Sign-ins refused per account after this many failures in FAILED_WINDOW_MS, whatever the IP. */
@@ -63,7 +63,11 @@ async function createAuth() {
     databaseHooks: {
       user: {
         create: {
-          before: async (u) => ({ data: { ...u, email: u.email.toLowerCase() } }),
+          before: async (u) => {
+            const email = u.email.toLowerCase();
+            const ssoRole = takeSsoRole(email);
+            return { data: { ...u, email, ...(ssoRole !== undefined ? { role: ssoRole } : {}) } };
+          },
         },
       },
     },
@@ -100,7 +104,10 @@ async function createAuth() {
                   scopes: ['openid', 'email', 'profile'],
                   pkce: true,
                   requireIdTokenVerification: true,
-                  mapProfileToUser: (profile) => ({ role: oidcRoleFor(profile, oidc) }),
+                  mapProfileToUser: (profile) => {
+                    if (typeof profile.email === 'string') rememberSsoRole(profile.email, oidcRoleFor(profile, oidc));
+                    return {};
+                  },
                 },
               ],
             }),

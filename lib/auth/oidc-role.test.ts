@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oidcRoleFor } from './oidc-role';
+import { oidcRoleFor, rememberSsoRole, takeSsoRole } from './oidc-role';
 
 const claim = { roleClaim: 'groups', defaultRole: 'support' as const };
 
@@ -31,5 +31,21 @@ describe('oidcRoleFor', () => {
   it('gives no role when there is no default (the user signs in and sees what they lack)', () => {
     expect(oidcRoleFor({ groups: ['engineering'] }, { roleClaim: 'groups', defaultRole: null })).toBeNull();
     expect(oidcRoleFor({}, { roleClaim: null, defaultRole: null })).toBeNull();
+  });
+});
+
+describe('the role handed from the profile to user creation', () => {
+  it('is taken once, by email in any case, and only while fresh', () => {
+    rememberSsoRole('QA-1@sso.example', 'qa', 1_000);
+    expect(takeSsoRole('qa-1@sso.example', 2_000)).toBe('qa');
+    expect(takeSsoRole('qa-1@sso.example', 2_000)).toBeUndefined();
+    rememberSsoRole('late@sso.example', null, 1_000);
+    expect(takeSsoRole('late@sso.example', 1_000 + 61_000)).toBeUndefined();
+    rememberSsoRole('none@sso.example', null, 1_000);
+    expect(takeSsoRole('none@sso.example', 1_500)).toBeNull();
+  });
+
+  it('is undefined for a creation that is not an SSO sign-in (password users keep the admin-given role)', () => {
+    expect(takeSsoRole('someone@example.test')).toBeUndefined();
   });
 });

@@ -17,3 +17,23 @@ export function oidcRoleFor(profile: Record<string, unknown>, config: OidcRoleCo
   }
   return config.defaultRole;
 }
+
+/**
+ * Better Auth drops fields marked `input: false` (the admin plugin's `role`) from what a provider's
+ * profile maps to, so the role decided from the claims waits here, keyed by email, for the user
+ * creation hook that runs in the same callback request (lib/auth/auth.ts). Entries are short-lived.
+ */
+const pending = new Map<string, { role: Role | null; until: number }>();
+
+export function rememberSsoRole(email: string, role: Role | null, now = Date.now()): void {
+  for (const [k, v] of pending) if (v.until < now) pending.delete(k);
+  pending.set(email.toLowerCase(), { role, until: now + 60_000 });
+}
+
+/** The role remembered for a new SSO user, once; undefined when this creation is not an SSO sign-in. */
+export function takeSsoRole(email: string, now = Date.now()): Role | null | undefined {
+  const key = email.toLowerCase();
+  const entry = pending.get(key);
+  pending.delete(key);
+  return entry && entry.until >= now ? entry.role : undefined;
+}
