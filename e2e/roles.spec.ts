@@ -44,8 +44,12 @@ test('support: cached sessions and history; no live mode, no users, no audit —
   await page.getByLabel('Login ID', { exact: true }).fill(SAMPLE_LOGIN_ID);
   await page.getByRole('button', { name: 'Authorize' }).click();
   await expect(page.getByRole('heading', { name: 'Session opened' })).toBeVisible();
+  // History says who opened each session, and filters by it.
   await page.goto('/sessions');
-  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await page.getByLabel('Opened by').fill(STAFF.support.email.toUpperCase());
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await expect(page.getByTestId('history-row')).toContainText(STAFF.support.email);
 
   for (const path of ['/admin/users', '/audit']) {
     const res = await page.goto(path);

@@ -22,6 +22,7 @@ export function HistoryFilters({ values, problems }: { values: HistoryValues; pr
         <Text name="requestId" labelText="Request ID" values={values} />
         <Text name="tag" labelText="Tag" values={values} />
         <Text name="institution" labelText="Institution" values={values} placeholder="FlinksCapital" />
+        <Text name="openedBy" labelText="Opened by" values={values} placeholder="name@company.com" />
         <div>
           <label htmlFor="f-mode" className={label}>Mode</label>
           <select id="f-mode" name="mode" defaultValue={values.mode ?? ''} className={input}>

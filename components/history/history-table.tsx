@@ -3,7 +3,7 @@ import type { Inspection } from '@/lib/store/types';
 import { formatDateTime, StatusBadge } from '@/components/session/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 
-const HISTORY_TABLE_COLUMNS: Column[] = [{ label: 'Started' }, { label: 'Status' }, { label: 'Institution' }, { label: 'Login ID / Request ID' }, { label: 'Tag' }, { label: 'FlinksCode' }];
+const HISTORY_TABLE_COLUMNS: Column[] = [{ label: 'Started' }, { label: 'Status' }, { label: 'Institution' }, { label: 'Login ID / Request ID' }, { label: 'Tag' }, { label: 'Opened by' }, { label: 'FlinksCode' }];
 
 export function HistoryTable({ items }: { items: Inspection[] }) {
   if (items.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-600">No session matches.</p>;
@@ -30,6 +30,7 @@ export function HistoryTable({ items }: { items: Inspection[] }) {
             <span className="block text-slate-500" title="Request ID">{i.requestId ?? '—'}</span>
           </td>
           <td className="whitespace-nowrap px-3 py-2">{i.tag ?? '—'}</td>
+          <td className="max-w-[12rem] truncate px-3 py-2 text-xs" title={i.openedByEmail ?? undefined}>{i.openedByEmail ?? '—'}</td>
           <td className="px-3 py-2 font-mono text-xs">{i.flinksCode ?? ''}</td>
         </tr>
       ))}

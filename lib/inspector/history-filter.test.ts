@@ -4,7 +4,7 @@ import { hasFilters, historyHref, historyPaging, parseHistoryParams } from './hi
 describe('parseHistoryParams', () => {
   it('reads every filter from URL search params', () => {
     const q = parseHistoryParams(
-      new URLSearchParams('loginId=5e115eac-1209-4f19-641c-08d6d484e2fe&requestId=r-1&tag=%20ticket-42%20&institution=FlinksCapital&mode=live&status=authorized&from=2026-01-01&to=2026-01-31&cursor=abc'),
+      new URLSearchParams('loginId=5e115eac-1209-4f19-641c-08d6d484e2fe&requestId=r-1&tag=%20ticket-42%20&institution=FlinksCapital&openedBy=Alice%40Example.test&mode=live&status=authorized&from=2026-01-01&to=2026-01-31&cursor=abc'),
     );
     expect(q.problems).toEqual([]);
     expect(q.filter).toEqual({
@@ -12,6 +12,7 @@ describe('parseHistoryParams', () => {
       requestId: 'r-1',
       tag: 'ticket-42',
       institution: 'FlinksCapital',
+      openedBy: 'Alice@Example.test',
       mode: 'live',
       status: 'authorized',
       from: new Date('2026-01-01T00:00:00.000Z'),

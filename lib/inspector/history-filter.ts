@@ -27,6 +27,8 @@ const fields = {
   requestId: text(100),
   tag: text(200),
   institution: text(100),
+  /** Email of the staff member who opened it. */
+  openedBy: text(254),
   mode: text(20).pipe(z.enum(MODES).optional()),
   status: text(20).pipe(z.enum(STATUSES).optional()),
   from: day,
@@ -74,6 +76,7 @@ export function parseHistoryParams(params: RawParams): HistoryQuery {
   if (values.requestId) filter.requestId = values.requestId;
   if (values.tag) filter.tag = values.tag;
   if (values.institution) filter.institution = values.institution;
+  if (values.openedBy) filter.openedBy = values.openedBy;
   if (values.mode) filter.mode = values.mode as InspectionMode;
   if (values.status) filter.status = values.status as InspectionStatus;
   // Dates are whole UTC days: "to" includes its whole day.

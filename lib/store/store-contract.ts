@@ -174,6 +174,16 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await all({ tag: `${tag}-other` })).toEqual([]);
     });
 
+    it('records who opened an inspection and filters by their email, ignoring case', async () => {
+      const tag = randomUUID();
+      const a = await store.createInspection({ mode: 'cached', environment: 'x', tag, openedById: 'u-1', openedByEmail: 'alice@example.test' });
+      await store.createInspection({ mode: 'cached', environment: 'x', tag, openedById: 'u-2', openedByEmail: 'bob@example.test' });
+      expect((await store.getInspection(a.id))?.openedByEmail).toBe('alice@example.test');
+      expect((await store.getInspection(a.id))?.openedById).toBe('u-1');
+      expect(await all({ tag, openedBy: 'Alice@Example.test' })).toEqual([a.id]);
+      expect(await all({ tag, openedBy: 'carol@example.test' })).toEqual([]);
+    });
+
     it('matches institution ignoring case', async () => {
       const name = scope();
       const a = await store.createInspection({ mode: 'live', environment: 'x', institution: name });
