@@ -4,7 +4,7 @@ import { signOutAction } from '@/app/actions/auth';
 export function UserMenu({ email }: { email: string }) {
   return (
     <div className="flex items-center gap-3 text-sm">
-      <a href="/account" className="max-w-[16rem] truncate text-slate-700 hover:underline" title="Your account">
+      <a href="/account" className="max-w-[9rem] truncate text-slate-700 hover:underline sm:max-w-[16rem]" title="Your account">
         {email}
       </a>
       <form action={signOutAction}>

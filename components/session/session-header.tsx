@@ -55,6 +55,7 @@ export function SessionHeader({ inspection: i }: { inspection: Inspection }) {
         <Field label="Username">{i.username ?? '—'}</Field>
         <Field label="Started">{formatDateTime(i.createdAt)}</Field>
         <Field label="Last activity">{formatDateTime(i.lastActivityAt)}</Field>
+        <Field label="Opened by">{i.openedByEmail ?? '—'}</Field>
         {i.flinksCode ? <Field label="Last FlinksCode"><span className="font-mono text-xs">{i.flinksCode}</span></Field> : null}
       </dl>
     </header>
