@@ -44,6 +44,7 @@ test('support: cached sessions and history; no live mode, no users, no audit —
   await page.getByLabel('Login ID', { exact: true }).fill(SAMPLE_LOGIN_ID);
   await page.getByRole('button', { name: 'Authorize' }).click();
   await expect(page.getByRole('heading', { name: 'Session opened' })).toBeVisible();
+  const ownInspection = (await page.getByRole('link', { name: /^Inspection / }).getAttribute('href'))!.split('/').pop()!;
   // History says who opened each session, and filters by it.
   await page.goto('/sessions');
   await page.getByLabel('Opened by').fill(STAFF.support.email.toUpperCase());
@@ -61,6 +62,10 @@ test('support: cached sessions and history; no live mode, no users, no audit —
 
   const live = { mode: 'live', institution: 'FlinksCapital', username: 'Greatday', password: 'Everyday', language: 'en', save: true, tag: '' };
   expect(await callAction(page.request, baseURL, 'startInspectionAction', live)).toBe(403);
+  // Holder details stay masked for support, even on their own session: no Reveal button, and the action refuses.
+  await page.goto(`/sessions/${ownInspection}`);
+  await expect(page.getByRole('button', { name: /^Reveal/ })).toHaveCount(0);
+  expect(await callAction(page.request, baseURL, 'revealHolderDataAction', { inspectionId: ownInspection, reason: 'TICKET-1' })).toBe(403);
 });
 
 test('qa: live mode; another qa cannot answer their MFA round; admin reads who was refused', async ({ browser }, info) => {
