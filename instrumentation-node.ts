@@ -33,7 +33,8 @@ export async function startServer(): Promise<void> {
       },
       (err: unknown) => console.error(`Could not seal older steps' holder data: ${err instanceof Error ? err.message : String(err)}`),
     );
-    const sweep = () => expireAbandonedMfa({ store, now: () => new Date() }).catch(() => []);
+    // Every instance sweeps; the conditional transitions make concurrent sweeps harmless.
+    const sweep = () => expireAbandonedMfa({ store, now: () => new Date(), flinksTimeoutMs: getEnv().flinks.timeoutMs }).catch(() => null);
     await sweep();
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();
   } catch (err) {

@@ -42,8 +42,10 @@ async function load(id: string): Promise<{ inspection: Inspection; steps: Step[]
 }
 
 function whyNotFollowable(i: Inspection): string {
+  if (i.status === 'expired') return i.statusReason ?? 'The RequestId expired: Flinks closed the session. Reopen it to get a new one.';
   if (i.status === 'failed') {
     if (i.flinksCode) return `This attempt failed with ${i.flinksCode}: ${describeFlinksCode(i.flinksCode).explanation}`;
+    if (i.statusReason) return i.statusReason;
     // A RequestId without a code: the MFA round was left unanswered until it expired (D3).
     if (i.requestId) return 'Its MFA round was not completed before the RequestId\'s 8 idle minutes ran out.';
     return 'This attempt failed before Flinks opened a session.';

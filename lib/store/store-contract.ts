@@ -223,7 +223,7 @@ export function contractSuite(name: string, open: OpenStore) {
       const later = new Date(now.getTime() + 8 * 60_000);
       await store.putContinuation({ inspectionId: a!.id, authorizeToken: 'tok-1', requestId: 'r-1', expiresAt: later });
       await store.putContinuation({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later });
-      expect(await store.getContinuation(a!.id)).toEqual({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later });
+      expect(await store.getContinuation(a!.id)).toEqual({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later, challenges: null, round: 1, answeringUntil: null });
       await store.putContinuation({ inspectionId: b!.id, authorizeToken: 't', requestId: 'r', expiresAt: new Date(now.getTime() - 1) });
       await store.putContinuation({ inspectionId: c!.id, authorizeToken: 't', requestId: 'r', expiresAt: now });
       expect((await store.purgeExpiredContinuations(now)).sort()).toEqual([b!.id, c!.id].sort());

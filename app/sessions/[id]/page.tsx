@@ -26,8 +26,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         key={inspection.id}
         inspectionId={inspection.id}
         followable={view.followable}
-        // The idle countdown only means something for an open session; a failed one has nothing to keep alive.
-        requestId={inspection.status === 'authorized' ? inspection.requestId : null}
+        // The idle countdown (and Reopen once it ran out) is for a session that was opened; a failed one has nothing to keep alive.
+        requestId={inspection.status === 'authorized' || inspection.status === 'expired' ? inspection.requestId : null}
         lastActivityAt={inspection.lastActivityAt?.toISOString() ?? null}
         lastFlinksCode={view.lastFlinksCode}
         notFollowableReason={view.notFollowableReason}
