@@ -10,6 +10,7 @@ import { defaultDeps } from '@/lib/inspector/deps';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import { answerMfa } from '@/lib/inspector/answer-mfa';
 import type { InspectionResult } from '@/lib/inspector/views';
+import { HISTORY_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/store/unavailable';
 
 /*
  * Server actions are public HTTP endpoints: each checks the caller first (requireViewer), then
@@ -26,39 +27,57 @@ export async function startInspectionAction(payload: unknown): Promise<Inspectio
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
-  const deps = await defaultDeps(viewer);
-  const result = await startInspection(input, deps);
-  const inspection = result.kind === 'invalid' || !result.inspectionId ? null : await deps.store.getInspection(result.inspectionId);
-  await recordAudit({
-    action: 'inspection.open',
-    actor: actorOf(viewer),
-    outcome: result.kind === 'error' ? 'error' : 'permitted',
-    environment: viewer.environment,
-    reason: input.reason ?? null,
-    request: await currentRequestMeta(),
-    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind }) : { metadata: { mode: input.mode, result: result.kind } }),
+  return orHistoryUnavailable(null, async () => {
+    const deps = await defaultDeps(viewer);
+    const result = await startInspection(input, deps);
+    const inspection = result.kind === 'invalid' || !result.inspectionId ? null : await deps.store.getInspection(result.inspectionId);
+    await recordAudit({
+      action: 'inspection.open',
+      actor: actorOf(viewer),
+      outcome: result.kind === 'error' ? 'error' : 'permitted',
+      environment: viewer.environment,
+      reason: input.reason ?? null,
+      request: await currentRequestMeta(),
+      ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind }) : { metadata: { mode: input.mode, result: result.kind } }),
   });
   return result;
+  });
 }
 
 export async function answerMfaAction(payload: unknown): Promise<InspectionResult> {
   const viewer = await requireViewer('inspection:open_cached');
   const parsed = answerMfaInputSchema.safeParse(payload);
   if (!parsed.success) return { kind: 'invalid', fieldErrors: {}, message: 'Answer every question before submitting.' };
-  const deps = await defaultDeps(viewer);
-  const inspection = await deps.store.getInspection(parsed.data.inspectionId);
-  if (inspection) await requireOwnerOrDelegate(viewer, inspection);
-  const result = await answerMfa(parsed.data, deps);
-  await recordAudit({
-    action: 'mfa.answer',
-    actor: actorOf(viewer),
-    outcome: result.kind === 'error' ? 'error' : 'permitted',
-    environment: viewer.environment,
-    request: await currentRequestMeta(),
-    // The prompts answered, never the answers.
-    ...(inspection
-      ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(parsed.data.responses) })
-      : { target: { type: 'inspection', id: parsed.data.inspectionId }, metadata: { result: result.kind } }),
+  return orHistoryUnavailable(parsed.data.inspectionId, async () => {
+    const deps = await defaultDeps(viewer);
+    const inspection = await deps.store.getInspection(parsed.data.inspectionId);
+    if (inspection) await requireOwnerOrDelegate(viewer, inspection);
+    const result = await answerMfa(parsed.data, deps);
+    await recordAudit({
+      action: 'mfa.answer',
+      actor: actorOf(viewer),
+      outcome: result.kind === 'error' ? 'error' : 'permitted',
+      environment: viewer.environment,
+      request: await currentRequestMeta(),
+      // The prompts answered, never the answers.
+      ...(inspection
+        ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(parsed.data.responses) })
+        : { target: { type: 'inspection', id: parsed.data.inspectionId }, metadata: { result: result.kind } }),
   });
   return result;
+  });
+}
+
+/**
+ * A database that is down or hangs (the pool gives up within DATABASE_CONNECT_TIMEOUT_MS or
+ * DATABASE_STATEMENT_TIMEOUT_MS) becomes a result the page shows, not a crashed request. An MFA
+ * round stays answerable: its answer's transaction rolled back and its lease was given back.
+ */
+async function orHistoryUnavailable(inspectionId: string | null, run: () => Promise<InspectionResult>): Promise<InspectionResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { kind: 'error', inspectionId, error: { kind: 'app', message: HISTORY_UNAVAILABLE_MESSAGE }, mfaOpen: inspectionId !== null };
+  }
 }
