@@ -10,7 +10,7 @@ import { defaultDeps } from '@/lib/inspector/deps';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import { answerMfa } from '@/lib/inspector/answer-mfa';
 import type { InspectionResult } from '@/lib/inspector/views';
-import { HISTORY_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/store/unavailable';
+import { orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
 
 /*
  * Server actions are public HTTP endpoints: each checks the caller first (requireViewer), then
@@ -27,6 +27,7 @@ export async function startInspectionAction(payload: unknown): Promise<Inspectio
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
+  // A database that is down or hangs: "history unavailable, try again", not a crashed request.
   return orHistoryUnavailable(null, async () => {
     const deps = await defaultDeps(viewer);
     const result = await startInspection(input, deps);
@@ -63,21 +64,8 @@ export async function answerMfaAction(payload: unknown): Promise<InspectionResul
       ...(inspection
         ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(parsed.data.responses) })
         : { target: { type: 'inspection', id: parsed.data.inspectionId }, metadata: { result: result.kind } }),
-  });
-  return result;
+    });
+    return result;
   });
 }
 
-/**
- * A database that is down or hangs (the pool gives up within DATABASE_CONNECT_TIMEOUT_MS or
- * DATABASE_STATEMENT_TIMEOUT_MS) becomes a result the page shows, not a crashed request. An MFA
- * round stays answerable: its answer's transaction rolled back and its lease was given back.
- */
-async function orHistoryUnavailable(inspectionId: string | null, run: () => Promise<InspectionResult>): Promise<InspectionResult> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    return { kind: 'error', inspectionId, error: { kind: 'app', message: HISTORY_UNAVAILABLE_MESSAGE }, mfaOpen: inspectionId !== null };
-  }
-}

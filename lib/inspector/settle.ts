@@ -74,9 +74,22 @@ export async function settleAuthorize(
       const error = toFlinksErrorView(result.status, result.error);
       const { RequestId, SecurityChallenges } = result.error;
       if (error.flinksCode === 'ALREADY_AUTHORIZED') {
+        const current = await store.getInspection(inspectionId);
         // Another answer (here or on another instance) opened it first: that is success, not failure.
-        const settled = await store.settle(inspectionId, { step });
-        if (settled.ok && settled.inspection.status === 'authorized') return settledResult(deps, inspectionId);
+        if (current?.status === 'authorized') {
+          await store.settle(inspectionId, { step });
+          return settledResult(deps, inspectionId);
+        }
+        // An earlier answer of ours reached Flinks but its 200 was never recorded (a timeout, a
+        // database fault that rolled it back): Flinks says the RequestId is open, so it is.
+        if (phase === 'answer' && current?.status === 'mfa_pending') {
+          await store.settle(inspectionId, {
+            step,
+            transition: moveTo('authorized', { flinksCode: null, statusReason: null, requestId: RequestId ?? current.requestId, lastActivityAt: at }),
+            continuation: 'delete',
+          });
+          return settledResult(deps, inspectionId);
+        }
       }
       // D4: a wrong answer's 401 carries the RequestId and a fresh question: the round stays open.
       if (RequestId && SecurityChallenges && SecurityChallenges.length > 0) {
@@ -89,7 +102,7 @@ export async function settleAuthorize(
         return orStored(settled, { kind: 'mfa', inspectionId, requestId: RequestId, challenges, error });
       }
       const settled = await store.settle(inspectionId, {
-        ...(error.flinksCode === 'ALREADY_AUTHORIZED' ? {} : { step }),
+        step,
         transition: moveTo('failed', { flinksCode: error.flinksCode, ...(RequestId ? { requestId: RequestId } : {}) }),
         continuation: 'delete',
       });
