@@ -64,7 +64,9 @@ const liveForm = () => {
 const rightAnswers = (challenges: ChallengeView[]) => answersFor(challenges.map((c) => ({ Type: c.type, Prompt: c.prompt, Iterables: c.iterables })));
 
 async function openRound(deps: InspectorDeps) {
-  const started = await startInspection(liveForm(), deps);
+  let started = await startInspection(liveForm(), deps);
+  // Node's fetch may reuse a keep-alive socket the test server just closed (ECONNRESET): once more.
+  if (started.kind === 'error' && started.error.kind === 'transport' && started.error.reason === 'network') started = await startInspection(liveForm(), deps);
   if (started.kind !== 'mfa') throw new Error(`expected an MFA round, got ${JSON.stringify(started)}`);
   return { id: started.inspectionId, requestId: started.requestId, responses: rightAnswers(started.challenges) };
 }

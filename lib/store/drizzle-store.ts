@@ -285,14 +285,23 @@ export class DrizzleStore implements InspectionStore {
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as AnyPgDatabase;
       // An answer in flight holds its lease past expiresAt: its result decides, not the sweep.
+      const expired = and(
+        lte(mfaContinuations.expiresAt, now),
+        or(isNull(mfaContinuations.answeringUntil), lte(mfaContinuations.answeringUntil, now)),
+      );
+      const candidates = await tx.select({ id: mfaContinuations.inspectionId }).from(mfaContinuations).where(expired);
+      if (candidates.length === 0) return [];
+      // Inspection rows first, then continuations: the order settle() takes them in (its step
+      // insert locks the inspection), so a sweep and an answer cannot deadlock each other.
+      await tx
+        .select({ id: inspections.id })
+        .from(inspections)
+        .where(inArray(inspections.id, candidates.map((c) => c.id)))
+        .orderBy(asc(inspections.id))
+        .for('update');
       const removed = await tx
         .delete(mfaContinuations)
-        .where(
-          and(
-            lte(mfaContinuations.expiresAt, now),
-            or(isNull(mfaContinuations.answeringUntil), lte(mfaContinuations.answeringUntil, now)),
-          ),
-        )
+        .where(and(inArray(mfaContinuations.inspectionId, candidates.map((c) => c.id)), expired))
         .returning({ id: mfaContinuations.inspectionId });
       const ids = removed.map((r) => r.id);
       if (ids.length > 0) {

@@ -65,6 +65,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   // An idle client dropped by the server (restart, failover) emits 'error' on the pool; unhandled,
   // that would end the process. The pool discards it and the next query connects afresh.
   pool.on('error', () => undefined);
+  // The same for a client checked out when its connection dies (mid-transaction): without a
+  // listener its 'error' event would be thrown; with one, its query fails and the caller gets a result.
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   const db = drizzle({ client: pool });
   const migrateLocked = async () => {
     // Several instances starting at once: one migrates, the others wait and then find nothing to do.
