@@ -7,7 +7,9 @@ import type { Inspection, Step } from '@/lib/store/types';
 import { buildCurl } from './copy-as-curl';
 import { maskPersonalData } from './mask-personal-data';
 import { inspectionIdSchema } from './session-action-schema';
+import { parseStoredChallenges } from './stored-challenges';
 import { buildSupportBundle, type SupportBundle } from './support-bundle';
+import type { ChallengeView } from './views';
 
 /**
  * What the session page and its bundle route read. Steps already hold placeholders; the configured
@@ -29,6 +31,8 @@ export type SessionPageView = {
   followable: boolean;
   notFollowableReason: string;
   polling: { intervalMs: number; giveUpMs: number };
+  /** The open MFA round (its questions, never answers), while it can still be answered. */
+  mfaRound: { challenges: ChallengeView[]; round: number } | null;
 };
 
 async function load(id: string): Promise<{ inspection: Inspection; steps: Step[] } | null> {
@@ -75,6 +79,7 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
   }));
   const { intervalMs, giveUpMs } = getEnv().polling;
   return {
+    mfaRound: inspection.status === 'mfa_pending' ? await openRound(inspection.id) : null,
     inspection,
     timeline,
     lastFlinksCode: steps.at(-1)?.flinksCode ?? inspection.flinksCode,
@@ -82,6 +87,13 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
     notFollowableReason: whyNotFollowable(inspection),
     polling: { intervalMs, giveUpMs },
   };
+}
+
+async function openRound(id: string): Promise<SessionPageView['mfaRound']> {
+  const c = await (await getStore()).getContinuation(id);
+  if (!c || c.expiresAt.getTime() <= Date.now()) return null;
+  const challenges = parseStoredChallenges(c.challenges);
+  return challenges ? { challenges, round: c.round } : null;
 }
 
 export async function loadSupportBundle(id: string): Promise<{ bundle: SupportBundle; inspection: Inspection } | null> {

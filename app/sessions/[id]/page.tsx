@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
 import { loadSessionView } from '@/lib/inspector/session-queries';
 import { SessionHeader } from '@/components/session/session-header';
+import { SessionMfa } from '@/components/session/session-mfa';
 import { SessionWorkspace } from '@/components/session/session-workspace';
 import { Timeline } from '@/components/session/timeline';
 
@@ -22,6 +23,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-6">
       <SessionHeader inspection={inspection} />
+      {/* An open round can be answered here too (after a reload, from another tab) by whoever may act on it. */}
+      {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} challenges={view.mfaRound.challenges} round={view.mfaRound.round} /> : null}
       <SessionWorkspace
         key={inspection.id}
         inspectionId={inspection.id}
