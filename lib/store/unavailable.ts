@@ -29,3 +29,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export const HISTORY_UNAVAILABLE_MESSAGE =
   'The history database is unavailable right now, so this could not be recorded or read. Nothing was lost; try again in a moment.';
+
+/** For pages: the value, or `unavailable` when the database is down or hangs (any other error goes on). */
+export async function unlessUnavailable<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; unavailable: true }> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { ok: false, unavailable: true };
+  }
+}

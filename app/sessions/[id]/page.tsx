@@ -5,6 +5,8 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { loadSessionView } from '@/lib/inspector/session-queries';
 import { SessionHeader } from '@/components/session/session-header';
 import { SessionMfa } from '@/components/session/session-mfa';
+import { HistoryUnavailable } from '@/components/history/history-unavailable';
+import { unlessUnavailable } from '@/lib/store/unavailable';
 import { SessionWorkspace } from '@/components/session/session-workspace';
 import { Timeline } from '@/components/session/timeline';
 
@@ -15,7 +17,9 @@ export const metadata: Metadata = { title: 'Session · Flinks Session Inspector'
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer('inspection:view', { page: `/sessions/${encodeURIComponent((await params).id)}` });
   const { id } = await params;
-  const view = await loadSessionView(id);
+  const loaded = await unlessUnavailable(() => loadSessionView(id));
+  if (!loaded.ok) return <HistoryUnavailable />;
+  const view = loaded.value;
   if (!view) notFound();
   const { inspection } = view;
   const mayActOn = inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others');
