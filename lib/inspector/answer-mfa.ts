@@ -57,8 +57,12 @@ async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps): Promise<I
   const at = now();
   const continuation = await store.getContinuation(id);
   if (!continuation || continuation.expiresAt.getTime() <= at.getTime()) {
-    if (continuation && !isLeased(continuation, at)) await store.settle(id, { transition: moveTo('failed', { statusReason: CLOSE_REASONS.abandonedMfa }), continuation: 'delete' });
-    else if (!continuation) await store.transition(id, moveTo('failed', { statusReason: CLOSE_REASONS.abandonedMfa }));
+    // Gone because another answer settled the round since we read the inspection: tell its outcome.
+    if (continuation && isLeased(continuation, at)) return waitForSettled(deps, id, leaseMs);
+    const closed = continuation
+      ? (await store.settle(id, { transition: moveTo('failed', { statusReason: CLOSE_REASONS.abandonedMfa }), continuation: 'delete' })).ok
+      : (await store.transition(id, moveTo('failed', { statusReason: CLOSE_REASONS.abandonedMfa }))) !== null;
+    if (!closed && (await store.getInspection(id))?.status === 'authorized') return settledResult(deps, id);
     return expiredResult(id);
   }
   const claimed = await store.claimAnswer(id, at, new Date(at.getTime() + leaseMs));

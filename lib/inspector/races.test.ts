@@ -125,6 +125,23 @@ describe.each(backends)('races and faults: $name', ({ name, open }) => {
     expect(answerCalls).toBe(1);
   }, 30_000);
 
+  it('an answer that read the round just before another instance settled it is told the outcome, not "expired"', async () => {
+    answerDelayMs = 0;
+    const { id, requestId, responses } = await openRound(depsFor(be.a));
+    const stale = await be.b.getInspection(id);
+    expect(await answerMfa({ inspectionId: id, responses }, depsFor(be.a))).toMatchObject({ kind: 'authorized' });
+    answerCalls = 0;
+    // Instance B read the inspection (mfa_pending) before A settled, and the continuation after.
+    let reads = 0;
+    const staleStore = new Proxy(be.b, {
+      get: (target, key, receiver) =>
+        key === 'getInspection' ? async (i: string) => (reads++ === 0 ? stale : target.getInspection(i)) : Reflect.get(target, key, receiver),
+    });
+    expect(await answerMfa({ inspectionId: id, responses }, depsFor(staleStore))).toMatchObject({ kind: 'authorized', session: { requestId } });
+    expect(answerCalls).toBe(0);
+    expect(await be.a.getInspection(id)).toMatchObject({ status: 'authorized' });
+  }, 30_000);
+
   it('a sweep racing an answer never sets failed over authorized', async () => {
     answerDelayMs = 100;
     const outcomes: string[] = [];
