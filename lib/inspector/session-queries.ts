@@ -83,7 +83,8 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
     inspection,
     timeline,
     lastFlinksCode: steps.at(-1)?.flinksCode ?? inspection.flinksCode,
-    followable: inspection.status === 'authorized' && Boolean(inspection.requestId),
+    // An expired one keeps its Links on screen, disabled under the expiry banner and its Reopen.
+    followable: (inspection.status === 'authorized' || inspection.status === 'expired') && Boolean(inspection.requestId),
     notFollowableReason: whyNotFollowable(inspection),
     polling: { intervalMs, giveUpMs },
   };
