@@ -10,7 +10,7 @@ import { defaultDeps } from '@/lib/inspector/deps';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import { answerMfa } from '@/lib/inspector/answer-mfa';
 import type { InspectionResult } from '@/lib/inspector/views';
-import { orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
+import { historyUnavailableResult, nullWhenDatabaseDown, orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
 
 /*
  * Server actions are public HTTP endpoints: each checks the caller first (requireViewer), then
@@ -19,7 +19,8 @@ import { orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
  */
 
 export async function startInspectionAction(payload: unknown): Promise<InspectionResult> {
-  const viewer = await requireViewer('inspection:open_cached');
+  const viewer = await requireViewer('inspection:open_cached').catch(nullWhenDatabaseDown);
+  if (!viewer) return historyUnavailableResult(null);
   const parsed = parseAuthorizeForm(payload);
   if (!parsed.ok) return { kind: 'invalid', fieldErrors: parsed.fieldErrors, message: 'Fix the highlighted fields.' };
   const input = parsed.input;
@@ -46,8 +47,9 @@ export async function startInspectionAction(payload: unknown): Promise<Inspectio
 }
 
 export async function answerMfaAction(payload: unknown): Promise<InspectionResult> {
-  const viewer = await requireViewer('inspection:open_cached');
+  const viewer = await requireViewer('inspection:open_cached').catch(nullWhenDatabaseDown);
   const parsed = answerMfaInputSchema.safeParse(payload);
+  if (!viewer) return historyUnavailableResult(parsed.success ? parsed.data.inspectionId : null);
   if (!parsed.success) return { kind: 'invalid', fieldErrors: {}, message: 'Answer every question before submitting.' };
   return orHistoryUnavailable(parsed.data.inspectionId, async () => {
     const deps = await defaultDeps(viewer);

@@ -12,6 +12,22 @@ export async function orHistoryUnavailable(inspectionId: string | null, run: () 
     return await run();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    return { kind: 'error', inspectionId, error: { kind: 'app', message: HISTORY_UNAVAILABLE_MESSAGE }, mfaOpen: inspectionId !== null };
+    return historyUnavailableResult(inspectionId);
   }
+}
+
+/** The result an action gives while the history database is down (staff sign-in lives there too). */
+export function historyUnavailableResult(inspectionId: string | null): InspectionResult {
+  return { kind: 'error', inspectionId, error: { kind: 'app', message: HISTORY_UNAVAILABLE_MESSAGE }, mfaOpen: inspectionId !== null };
+}
+
+/**
+ * For `requireViewer(...).catch(nullWhenDatabaseDown)`: checking the caller reads the staff session
+ * from the same database, so an outage shows up there first. Null then (the action answers
+ * historyUnavailableResult and does nothing); anything else — Next's redirect and 401/403 signals
+ * included — is rethrown.
+ */
+export function nullWhenDatabaseDown(error: unknown): null {
+  if (isDatabaseUnavailable(error)) return null;
+  throw error;
 }

@@ -3,7 +3,7 @@ import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
+import { nullWhenDatabaseDown, orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
 import { DrizzleStore } from './drizzle-store';
 import { openDatabase, type OpenDatabase } from './open-database';
 import { step } from './store-contract';
@@ -79,6 +79,10 @@ describe('a database that never answers', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('Failed query', { cause: Object.assign(new Error('x'), { code: '57014' }) }))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Failed query', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+    // Checking the caller: an outage is "unavailable", Next's redirect/401 signals go on.
+    expect(nullWhenDatabaseDown(new Error('Connection terminated due to connection timeout'))).toBeNull();
+    const signal = Object.assign(new Error('NEXT_HTTP_ERROR_FALLBACK;401'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;401' });
+    expect(() => nullWhenDatabaseDown(signal)).toThrow(signal);
   });
 });
 
