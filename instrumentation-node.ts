@@ -50,8 +50,9 @@ export async function startServer(): Promise<void> {
       },
       (err: unknown) => logger.error({ err }, "could not seal older steps' holder data"),
     );
+    // Every instance sweeps; the conditional transitions make concurrent sweeps harmless.
     const sweepLog = withContext({ task: 'mfa-sweep' });
-    const sweep = () => sweepAbandonedMfa({ store, now: () => new Date() }, sweepLog);
+    const sweep = () => sweepAbandonedMfa({ store, now: () => new Date(), flinksTimeoutMs: getEnv().flinks.timeoutMs }, sweepLog);
     await sweep();
     setInterval(sweep, CONTINUATION_SWEEP_MS).unref();
   } catch (err) {

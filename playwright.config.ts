@@ -45,15 +45,32 @@ const server = (name: keyof typeof PORTS, env: Record<string, string>, build = f
 });
 
 // The session inspector's specs run on their own servers (projects below), each on a fresh database.
-const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart)\.spec\.ts$/;
+const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart|mfa-resume)\.spec\.ts$/;
 const SESSION_CLOCK_SPECS = /(^|\/)session-expiry\.spec\.ts$/;
 const SESSION_SECURITY_SPEC = /(^|\/)session-security\.spec\.ts$/;
 // Staff access: roles on a server of their own; sign-in itself and single sign-on on a server with the
 // default sign-in limit and a local OpenID provider.
 const ROLE_SPECS = /(^|\/)(roles|admin-users)\.spec\.ts$/;
 const SIGN_IN_SPECS = /(^|\/)(sign-in|sso)\.spec\.ts$/;
+const INSTANCE_SPECS = /(^|\/)instances\.spec\.ts$/;
 const OIDC = { clientId: 'inspector-e2e', clientSecret: 'inspector-e2e-secret-0123456789' };
 const freshDataDir = (name: string) => path.join(tmpdir(), `flinks-e2e-${name}-${Date.now()}`);
+
+// Two instances on one PostgreSQL, with the standalone simulator as their Flinks: only when
+// E2E_DATABASE_URL (an admin URL, e.g. from scripts/ensure-postgres.sh) is given. Each run gets a
+// fresh database; the name is pinned in the environment so workers see the same one.
+// `npm test` runs Playwright inside scripts/with-postgres.sh, so TEST_DATABASE_URL is always there for it.
+const instancesDb = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+process.env.E2E_INSTANCES_DB ??= `inspector_e2e_${Date.now().toString(36)}`;
+const instancesUrl = instancesDb ? Object.assign(new URL(instancesDb), { pathname: `/${process.env.E2E_INSTANCES_DB}` }).toString() : '';
+const instanceEnv = {
+  DATABASE_URL: instancesUrl,
+  FLINKS_BASE_URL: `http://127.0.0.1:${PORTS.instanceSimulator}`,
+  FLINKS_ENVIRONMENT: 'simulator',
+  // Both instances must open what the other sealed and accept the other's sessions.
+  INSPECTOR_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  INSPECTOR_AUTH_SECRET: 'e2e-two-instances-auth-secret-0123456789',
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -72,7 +89,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
+    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS, INSTANCE_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
     { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
     { name: 'security', testMatch: [/(^|\/)security\.spec\.ts$/, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
     // Session pages: a short poll interval (202 → 200 in a second), and a simulator whose clock one spec moves.
@@ -80,6 +97,7 @@ export default defineConfig({
     { name: 'session-clock', testMatch: SESSION_CLOCK_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessionClock}` } },
     { name: 'roles', testMatch: ROLE_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.roles}` } },
     { name: 'sign-in', testMatch: SIGN_IN_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sso}` } },
+    ...(instancesDb ? [{ name: 'instances', testMatch: INSTANCE_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.instanceA}` } }] : []),
     // Not part of the suite: `SCREENSHOTS=1 npx playwright test --project screenshots` writes test-results/screenshots/ (or $SCREENSHOT_DIR).
     ...(process.env.SCREENSHOTS ? [{ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.main}` } }] : []),
   ],
@@ -120,5 +138,19 @@ export default defineConfig({
       FLINKS_SECRET_KEY: SENTINEL.secretKey,
       FLINKS_API_KEY: SENTINEL.apiKey,
     }),
+    ...(instancesDb
+      ? [
+          {
+            command: 'npm run simulator',
+            port: PORTS.instanceSimulator,
+            timeout: 60_000,
+            reuseExistingServer: false,
+            env: { PORT: String(PORTS.instanceSimulator), LOG_LEVEL: 'error' },
+          },
+          // Started one after the other (the first creates the database and the first admin).
+          { ...server('instanceA', instanceEnv), command: `node scripts/create-database.mjs ${instancesDb} ${process.env.E2E_INSTANCES_DB} && ${start(PORTS.instanceA)}` },
+          server('instanceB', instanceEnv),
+        ]
+      : []),
   ],
 });

@@ -44,6 +44,9 @@ const schema = z.object({
   SIMULATOR_TOKEN_ERROR_CODE: z.enum(['UNAUTHORIZED', 'ACCESS_DENIED']).default('UNAUTHORIZED'),
   SIMULATOR_REQUIRE_API_KEY: flag.default(true),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  // A database that is down or hangs must turn into a clear error in seconds, not a stuck request.
+  DATABASE_CONNECT_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('.data'),
   INSPECTOR_DATA_KEY: dataKeyText.optional(),
   // Comma-separated: keys that sealed older data, still accepted for opening during a rotation.
@@ -121,7 +124,12 @@ function derive(raw: z.infer<typeof schema>) {
       tokenErrorCode: raw.SIMULATOR_TOKEN_ERROR_CODE,
       requireApiKey: raw.SIMULATOR_REQUIRE_API_KEY,
     },
-    database: { url: raw.DATABASE_URL, dataDir: raw.DATA_DIR },
+    database: {
+      url: raw.DATABASE_URL,
+      dataDir: raw.DATA_DIR,
+      connectTimeoutMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: raw.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
     /** Unset key: one is generated into DATA_DIR on first start (lib/crypto/data-key.ts). */
     dataKey: {
       configured: raw.INSPECTOR_DATA_KEY ? parseDataKeyText(raw.INSPECTOR_DATA_KEY) : null,

@@ -7,7 +7,13 @@ import { openDatabase, type OpenDatabase } from '@/lib/store/open-database';
  * TEST_DATABASE_URL is set (always, under `npm run test:unit`). Each PostgreSQL leg gets its own
  * throwaway database, as in lib/store/store.test.ts, so parallel files and leftovers cannot meet.
  */
-export type DatabaseLeg = { name: string; open(): Promise<OpenDatabase>; dispose(): Promise<void> };
+export type DatabaseLeg = {
+  name: string;
+  open(): Promise<OpenDatabase>;
+  dispose(): Promise<void>;
+  /** PostgreSQL only: the leg's database, for a second pool (a second instance) after open(). */
+  url?: string;
+};
 
 async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -30,6 +36,7 @@ export function databaseLegs(): DatabaseLeg[] {
     url.pathname = `/${dbName}`;
     legs.push({
       name: 'postgres',
+      url: url.toString(),
       open: async () => {
         await withAdmin(adminUrl, (c) => c.query(`create database ${dbName}`));
         return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });

@@ -5,6 +5,8 @@ import { HistoryTable } from '@/components/history/history-table';
 import { HISTORY_PAGE_SIZE, hasFilters, historyPaging, parseHistoryParams } from '@/lib/inspector/history-filter';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getStore } from '@/lib/store';
+import { unlessUnavailable } from '@/lib/store/unavailable';
+import { HistoryUnavailable } from '@/components/history/history-unavailable';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'History · Flinks Session Inspector' };
@@ -12,8 +14,9 @@ export const metadata: Metadata = { title: 'History · Flinks Session Inspector'
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer('inspection:view', { page: '/sessions' });
   const query = parseHistoryParams(await searchParams);
-  const store = await getStore();
-  const page = await store.listInspections(query.filter, { cursor: query.cursor, limit: HISTORY_PAGE_SIZE });
+  const listed = await unlessUnavailable(async () => (await getStore()).listInspections(query.filter, { cursor: query.cursor, limit: HISTORY_PAGE_SIZE }));
+  if (!listed.ok) return <HistoryUnavailable />;
+  const page = listed.value;
   const filtered = hasFilters(query.values);
   const paging = historyPaging(query, page.nextCursor);
   const pageLink = 'rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50';

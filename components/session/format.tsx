@@ -31,6 +31,7 @@ export const STATUS_LOOK: Record<string, string> = {
   mfa_pending: 'bg-amber-50 text-amber-900 border-amber-200',
   in_progress: 'bg-slate-50 text-slate-700 border-slate-200',
   failed: 'bg-red-50 text-red-800 border-red-200',
+  expired: 'bg-zinc-100 text-zinc-700 border-zinc-300',
 };
 
 export function StatusBadge({ status }: { status: string }) {

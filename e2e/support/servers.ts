@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
  * The ports are a block of free loopback ports found once by the runner (E2E_PORT_BASE pins it);
  * workers re-evaluate this module, so the choice travels to them through the environment.
  */
-const PORT_NAMES = ['main', 'timeout', 'security', 'recordingSimulator', 'sessions', 'sessionClock', 'roles', 'oidc', 'sso', 'restart'] as const;
+const PORT_NAMES = ['main', 'timeout', 'security', 'recordingSimulator', 'sessions', 'sessionClock', 'roles', 'oidc', 'sso', 'restart', 'instanceA', 'instanceB', 'instanceSimulator'] as const;
 
 function findFreeBlock(size: number): number {
   // A synchronous probe (config files are evaluated synchronously): a child node listens on each port of a

@@ -17,6 +17,8 @@ export type InspectorDeps = {
   viewer?: { id: string; email: string } | null;
   /** Seals the original responses and the MFA authorize token before they are stored. */
   keyring: Keyring;
+  /** How long one MFA answer may hold its round (the Flinks timeout and a margin); see answer-mfa.ts. */
+  answerLeaseMs?: number;
 };
 
 let keyring: Keyring | undefined;
@@ -35,8 +37,12 @@ export async function defaultDeps(viewer: { id: string; email: string } | null):
     environment: getEnv().flinks.environment,
     now: () => new Date(),
     keyring: getDataKeyring(),
+    answerLeaseMs: answerLeaseMs(),
   };
 }
+
+/** An answer's lease outlives its Flinks call (the timeout) by a margin for recording it. */
+export const answerLeaseMs = () => getEnv().flinks.timeoutMs + 15_000;
 
 /** D3: a RequestId dies after 8 minutes without activity; the continuation lives as long. */
 export const MFA_CONTINUATION_TTL_MS = REQUEST_ID_IDLE_MS;

@@ -17,7 +17,7 @@ afterAll(() => srv.close());
 
 function setup() {
   let clock = new Date('2026-01-01T12:00:00Z');
-  const store = new MemoryStore();
+  const store = new MemoryStore({ now: () => clock });
   const deps: InspectorDeps = {
     client: createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 5000 }),
     store,
@@ -42,18 +42,29 @@ describe('expireAbandonedMfa', () => {
     if (abandoned.kind !== 'mfa' || opened.kind !== 'authorized') throw new Error('setup');
 
     advance(7 * 60_000);
-    expect(await expireAbandonedMfa(deps)).toEqual([]);
+    expect(await expireAbandonedMfa(deps)).toEqual({ abandoned: [], idle: [], stuck: [] });
     expect(await store.getContinuation(abandoned.inspectionId)).not.toBeNull();
 
     advance(60_000);
-    expect(await expireAbandonedMfa(deps)).toEqual([abandoned.inspectionId]);
+    // The same 8 idle minutes close the authorized session too: Flinks has forgotten its RequestId.
+    expect(await expireAbandonedMfa(deps)).toEqual({ abandoned: [abandoned.inspectionId], idle: [opened.inspectionId], stuck: [] });
     expect(await store.getContinuation(abandoned.inspectionId)).toBeNull();
-    expect(await store.getInspection(abandoned.inspectionId)).toMatchObject({ status: 'failed', requestId: abandoned.requestId });
-    expect(await store.getInspection(opened.inspectionId)).toMatchObject({ status: 'authorized' });
+    expect(await store.getInspection(abandoned.inspectionId)).toMatchObject({ status: 'failed', requestId: abandoned.requestId, flinksCode: null });
+    expect(await store.getInspection(opened.inspectionId)).toMatchObject({ status: 'expired' });
 
     // Answering afterwards says what happened instead of calling Flinks with a lost token.
     const late = await answerMfa({ inspectionId: abandoned.inspectionId, responses: { [abandoned.challenges[0]!.prompt]: ['Montreal'] } }, deps);
     expect(late).toMatchObject({ kind: 'error', mfaOpen: false, error: { message: MFA_EXPIRED_MESSAGE } });
+  });
+
+  it('closes an inspection stuck in_progress past twice the Flinks timeout, with a reason and no FlinksCode', async () => {
+    const { store, deps, advance } = setup();
+    const stuck = await store.createInspection({ mode: 'cached', environment: 'simulator' });
+    advance(2 * 5000 + 59_000);
+    expect((await expireAbandonedMfa({ ...deps, flinksTimeoutMs: 5000 })).stuck).toEqual([]);
+    advance(2_000);
+    expect((await expireAbandonedMfa({ ...deps, flinksTimeoutMs: 5000 })).stuck).toEqual([stuck.id]);
+    expect(await store.getInspection(stuck.id)).toMatchObject({ status: 'failed', flinksCode: null, statusReason: expect.stringMatching(/No answer from Flinks/) });
   });
 });
 
@@ -64,7 +75,7 @@ describe('sweepAbandonedMfa (the minute sweep)', () => {
     const { deps } = setup();
     const l = log();
     const broken = { ...deps, store: Object.assign(Object.create(deps.store), { purgeExpiredContinuations: () => Promise.reject(new Error('database is down')) }) };
-    await expect(sweepAbandonedMfa(broken, l)).resolves.toEqual([]);
+    await expect(sweepAbandonedMfa(broken, l)).resolves.toBeNull();
     expect(l.error).toHaveBeenCalledWith({ err: expect.objectContaining({ message: 'database is down' }) }, 'MFA sweep failed');
   });
 

@@ -1,3 +1,4 @@
+import { moveTo, whileIn } from './inspection-state';
 import type { DataResult } from '@/lib/flinks/client';
 import { bindLogContext } from '@/lib/log';
 import type { Inspection } from '@/lib/store/types';
@@ -37,6 +38,9 @@ type Usable = { ok: true; inspection: Inspection & { requestId: string } } | { o
 export async function usableSession(deps: InspectorDeps, inspectionId: string): Promise<Usable> {
   const inspection = await deps.store.getInspection(inspectionId);
   if (!inspection) return { ok: false, result: { kind: 'error', error: { kind: 'app', message: 'This session is unknown.' } } };
+  if (inspection.status === 'expired') {
+    return { ok: false, result: { kind: 'error', error: { kind: 'app', message: 'This session has expired: its RequestId sat idle for more than 8 minutes. Reopen it to get a new one.' } } };
+  }
   if (inspection.status !== 'authorized' || !inspection.requestId) {
     return { ok: false, result: { kind: 'error', error: { kind: 'app', message: 'This session is not authorized: there is no RequestId to follow the Links with.' } } };
   }
@@ -54,15 +58,18 @@ export async function settleData<T>(
   const pendingCode = result.kind === 'pending' ? result.data.FlinksCode : flinksCode;
   await recordExchange(deps, inspectionId, result.exchange, outcome, pendingCode);
   switch (result.kind) {
+    // Activity keeps an open session open; it does not revive one a sweep has already expired.
     case 'ok':
-      await deps.store.updateInspection(inspectionId, { lastActivityAt: deps.now(), flinksCode: null });
+      await deps.store.transition(inspectionId, whileIn('authorized', { lastActivityAt: deps.now(), flinksCode: null }));
       return onOk(result.data);
     case 'pending':
-      await deps.store.updateInspection(inspectionId, { lastActivityAt: deps.now(), flinksCode: null });
+      await deps.store.transition(inspectionId, whileIn('authorized', { lastActivityAt: deps.now(), flinksCode: null }));
       return { kind: 'pending', flinksCode: result.data.FlinksCode, message: result.data.Message ?? null };
     case 'flinks_error': {
       const error = toFlinksErrorView(result.status, result.error);
-      await deps.store.updateInspection(inspectionId, { flinksCode: result.error.FlinksCode });
+      const code = result.error.FlinksCode;
+      // Flinks has the last word on expiry (session-expiry.ts): the inspection becomes expired.
+      await deps.store.transition(inspectionId, isExpiredCode(code) ? moveTo('expired', { flinksCode: code }) : whileIn('authorized', { flinksCode: code }));
       return isExpiredCode(result.error.FlinksCode) ? { kind: 'expired', error } : { kind: 'error', error };
     }
     case 'transport_error': {

@@ -8,7 +8,7 @@ import type { InspectionFilter, InspectionMode, InspectionStatus } from '@/lib/s
  */
 
 export const MODES = ['cached', 'live'] as const satisfies readonly InspectionMode[];
-export const STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed'] as const satisfies readonly InspectionStatus[];
+export const STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed', 'expired'] as const satisfies readonly InspectionStatus[];
 export const HISTORY_PAGE_SIZE = 20;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

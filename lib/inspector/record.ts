@@ -11,12 +11,22 @@ import { sealResponse } from './sealed';
  * beside it (only when masking changed something, so steps without personal data carry no blob).
  */
 export async function recordExchange(
-  { store, keyring }: Pick<InspectorDeps, 'store' | 'keyring'>,
+  deps: Pick<InspectorDeps, 'store' | 'keyring'>,
   inspectionId: string,
   exchange: Exchange,
   outcome: StepOutcome,
   flinksCode: string | null = null,
 ): Promise<void> {
+  await deps.store.appendStep(inspectionId, exchangeStep(deps, exchange, outcome, flinksCode));
+}
+
+/** The step an exchange records as; settle() writes it in the same transaction as the status change. */
+export function exchangeStep(
+  { keyring }: Pick<InspectorDeps, 'keyring'>,
+  exchange: Exchange,
+  outcome: StepOutcome,
+  flinksCode: string | null = null,
+): NewStep {
   const response = maskPersonalData(compactResponse(exchange.response));
   const original = compactResponse(exchange.unmasked ?? exchange.response);
   const sealedResponse = JSON.stringify(original) === JSON.stringify(response) ? null : sealResponse(keyring, original);
@@ -34,7 +44,7 @@ export async function recordExchange(
     sealedResponse,
     error: exchange.error,
   };
-  await store.appendStep(inspectionId, step);
+  return step;
 }
 
 /** The outcome and FlinksCode a client result records as. */

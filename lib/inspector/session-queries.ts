@@ -7,7 +7,9 @@ import type { Inspection, Step } from '@/lib/store/types';
 import { buildCurl } from './copy-as-curl';
 import { maskPersonalData } from './mask-personal-data';
 import { inspectionIdSchema } from './session-action-schema';
+import { parseStoredChallenges } from './stored-challenges';
 import { buildSupportBundle, type SupportBundle } from './support-bundle';
+import type { ChallengeView } from './views';
 
 /**
  * What the session page and its bundle route read. Steps already hold placeholders; the configured
@@ -29,6 +31,8 @@ export type SessionPageView = {
   followable: boolean;
   notFollowableReason: string;
   polling: { intervalMs: number; giveUpMs: number };
+  /** The open MFA round (its questions, never answers), while it can still be answered. */
+  mfaRound: { challenges: ChallengeView[]; round: number } | null;
 };
 
 async function load(id: string): Promise<{ inspection: Inspection; steps: Step[] } | null> {
@@ -42,8 +46,10 @@ async function load(id: string): Promise<{ inspection: Inspection; steps: Step[]
 }
 
 function whyNotFollowable(i: Inspection): string {
+  if (i.status === 'expired') return i.statusReason ?? 'The RequestId expired: Flinks closed the session. Reopen it to get a new one.';
   if (i.status === 'failed') {
     if (i.flinksCode) return `This attempt failed with ${i.flinksCode}: ${describeFlinksCode(i.flinksCode).explanation}`;
+    if (i.statusReason) return i.statusReason;
     // A RequestId without a code: the MFA round was left unanswered until it expired (D3).
     if (i.requestId) return 'Its MFA round was not completed before the RequestId\'s 8 idle minutes ran out.';
     return 'This attempt failed before Flinks opened a session.';
@@ -73,13 +79,22 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
   }));
   const { intervalMs, giveUpMs } = getEnv().polling;
   return {
+    mfaRound: inspection.status === 'mfa_pending' ? await openRound(inspection.id) : null,
     inspection,
     timeline,
     lastFlinksCode: steps.at(-1)?.flinksCode ?? inspection.flinksCode,
-    followable: inspection.status === 'authorized' && Boolean(inspection.requestId),
+    // An expired one keeps its Links on screen, disabled under the expiry banner and its Reopen.
+    followable: (inspection.status === 'authorized' || inspection.status === 'expired') && Boolean(inspection.requestId),
     notFollowableReason: whyNotFollowable(inspection),
     polling: { intervalMs, giveUpMs },
   };
+}
+
+async function openRound(id: string): Promise<SessionPageView['mfaRound']> {
+  const c = await (await getStore()).getContinuation(id);
+  if (!c || c.expiresAt.getTime() <= Date.now()) return null;
+  const challenges = parseStoredChallenges(c.challenges);
+  return challenges ? { challenges, round: c.round } : null;
 }
 
 export async function loadSupportBundle(id: string): Promise<{ bundle: SupportBundle; inspection: Inspection } | null> {

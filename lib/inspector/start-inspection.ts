@@ -2,7 +2,8 @@ import type { AuthorizeBody } from '@/lib/flinks/schemas';
 import { bindLogContext } from '@/lib/log';
 import type { InspectorDeps } from './deps';
 import type { AuthorizeInput } from './form-schema';
-import { recordExchange, stepOutcomeOf } from './record';
+import { moveTo } from './inspection-state';
+import { exchangeStep, stepOutcomeOf } from './record';
 import { settleAuthorize } from './settle';
 import { toFlinksErrorView, toTransportErrorView, type InspectionResult } from './views';
 
@@ -47,12 +48,13 @@ export async function startInspection(
 
   const token = await client.generateAuthorizeToken();
   const tokenStep = stepOutcomeOf(token);
-  await recordExchange(deps, id, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
+  const step = exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
   if (token.kind !== 'ok') {
     const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error) : toTransportErrorView(token);
-    await store.updateInspection(id, { status: 'failed', flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null });
+    await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null }) });
     return { kind: 'error', inspectionId: id, error, mfaOpen: false };
   }
+  await store.appendStep(id, step);
 
   const result = await client.authorize(token.token, authorizeBodyFor(input));
   return settleAuthorize(deps, id, token.token, result, 'start');

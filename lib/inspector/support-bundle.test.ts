@@ -22,6 +22,7 @@ const inspection: Inspection = {
   language: null,
   status: 'authorized',
   flinksCode: 'SESSION_NONEXISTENT',
+  statusReason: null,
   parentId: null,
   openedById: null,
   openedByEmail: null,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
@@ -12,10 +12,14 @@ import type {
   InspectionPatch,
   InspectionStore,
   MfaContinuation,
+  NewContinuation,
   NewInspection,
   NewStep,
   Page,
+  Settlement,
+  SettleResult,
   Step,
+  Transition,
 } from './types';
 import { UNSEALED_KEYS_PATTERN } from './types';
 
@@ -73,11 +77,17 @@ export class DrizzleStore implements InspectionStore {
 
   async appendStep(inspectionId: string, step: NewStep): Promise<Step> {
     if (!isUuid(inspectionId)) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
+    const row = await this.insertStep(this.db, inspectionId, step);
+    if (!row) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
+    return row;
+  }
+
+  private async insertStep(db: AnyPgDatabase, inspectionId: string, step: NewStep): Promise<Step | null> {
     // One statement: bumping the counter takes the inspection's row lock, so concurrent appends
     // queue on it and each reads the previous one's count — no gaps, no duplicate seq, no
     // transaction to hold open (PGlite has a single connection).
-    const bumped = this.db.$with('bumped').as(
-      this.db
+    const bumped = db.$with('bumped').as(
+      db
         .update(inspections)
         .set({ stepCount: sql`${inspections.stepCount} + 1` })
         .where(eq(inspections.id, inspectionId))
@@ -99,7 +109,7 @@ export class DrizzleStore implements InspectionStore {
       sealedResponse: step.sealedResponse,
       error: step.error,
     };
-    const [row] = await this.db
+    const [row] = await db
       .with(bumped)
       .insert(steps)
       .select(
@@ -125,8 +135,7 @@ export class DrizzleStore implements InspectionStore {
         )} from ${bumped}`,
       )
       .returning();
-    if (!row) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
-    return row;
+    return row ?? null;
   }
 
   async listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]> {
@@ -177,14 +186,93 @@ export class DrizzleStore implements InspectionStore {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
   }
 
-  async putContinuation(c: MfaContinuation): Promise<void> {
-    await this.db
+  async transition(id: string, t: Transition): Promise<Inspection | null> {
+    if (!isUuid(id)) return null;
+    return this.transitionIn(this.db, id, t);
+  }
+
+  /** `UPDATE … WHERE id = $1 AND status IN (from)`: the row lock makes a racing writer re-check the status. */
+  private async transitionIn(db: AnyPgDatabase, id: string, t: Transition): Promise<Inspection | null> {
+    if (t.from.length === 0) return null;
+    const [row] = await db
+      .update(inspections)
+      .set({ ...t.patch, updatedAt: this.now() })
+      .where(and(eq(inspections.id, id), inArray(inspections.status, [...t.from])))
+      .returning(inspectionColumns);
+    return row ?? null;
+  }
+
+  async settle(inspectionId: string, s: Settlement): Promise<SettleResult> {
+    if (!isUuid(inspectionId)) return { ok: false, reason: 'unknown' };
+    return this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as AnyPgDatabase;
+      if (s.step && !(await this.insertStep(tx, inspectionId, s.step))) return { ok: false, reason: 'unknown' };
+      const moved = s.transition ? await this.transitionIn(tx, inspectionId, s.transition) : await this.getIn(tx, inspectionId);
+      if (!moved) {
+        const current = await this.getIn(tx, inspectionId);
+        // Lost the race: the step (what Flinks really answered) stays; status and round do not move.
+        return current ? { ok: false, reason: 'conflict', inspection: current } : { ok: false, reason: 'unknown' };
+      }
+      const c = s.continuation;
+      if (c === 'delete') await tx.delete(mfaContinuations).where(eq(mfaContinuations.inspectionId, inspectionId));
+      else if (c === 'release') {
+        await tx.update(mfaContinuations).set({ answeringUntil: null }).where(eq(mfaContinuations.inspectionId, inspectionId));
+      } else if (c) await this.upsertContinuation(tx, inspectionId, c.put);
+      return { ok: true, inspection: moved };
+    });
+  }
+
+  private async getIn(db: AnyPgDatabase, id: string): Promise<Inspection | null> {
+    const [row] = await db.select(inspectionColumns).from(inspections).where(eq(inspections.id, id));
+    return row ?? null;
+  }
+
+  private async upsertContinuation(db: AnyPgDatabase, inspectionId: string, c: NewContinuation): Promise<void> {
+    const values = { ...c, inspectionId, challenges: c.challenges ?? null, answeringUntil: null };
+    await db
       .insert(mfaContinuations)
-      .values(c)
+      .values(values)
       .onConflictDoUpdate({
         target: mfaContinuations.inspectionId,
-        set: { authorizeToken: c.authorizeToken, requestId: c.requestId, expiresAt: c.expiresAt },
+        set: { authorizeToken: c.authorizeToken, requestId: c.requestId, expiresAt: c.expiresAt, challenges: values.challenges, round: c.round, answeringUntil: null },
       });
+  }
+
+  async claimAnswer(inspectionId: string, now: Date, until: Date): Promise<MfaContinuation | null> {
+    if (!isUuid(inspectionId)) return null;
+    const [row] = await this.db
+      .update(mfaContinuations)
+      .set({ answeringUntil: until })
+      .where(
+        and(
+          eq(mfaContinuations.inspectionId, inspectionId),
+          or(isNull(mfaContinuations.answeringUntil), lte(mfaContinuations.answeringUntil, now)),
+        ),
+      )
+      .returning();
+    return row ?? null;
+  }
+
+  async expireIdleSessions(idleSince: Date, reason: string): Promise<string[]> {
+    const rows = await this.db
+      .update(inspections)
+      .set({ status: 'expired', statusReason: reason, updatedAt: this.now() })
+      .where(and(eq(inspections.status, 'authorized'), lte(inspections.lastActivityAt, idleSince)))
+      .returning({ id: inspections.id });
+    return rows.map((r) => r.id);
+  }
+
+  async failStuckInProgress(createdBefore: Date, reason: string): Promise<string[]> {
+    const rows = await this.db
+      .update(inspections)
+      .set({ status: 'failed', statusReason: reason, flinksCode: null, updatedAt: this.now() })
+      .where(and(eq(inspections.status, 'in_progress'), lt(inspections.createdAt, createdBefore)))
+      .returning({ id: inspections.id });
+    return rows.map((r) => r.id);
+  }
+
+  async putContinuation(c: Parameters<InspectionStore['putContinuation']>[0]): Promise<void> {
+    await this.upsertContinuation(this.db, c.inspectionId, { ...c, challenges: c.challenges ?? null, round: c.round ?? 1 });
   }
 
   async getContinuation(inspectionId: string): Promise<MfaContinuation | null> {
@@ -198,12 +286,37 @@ export class DrizzleStore implements InspectionStore {
     await this.db.delete(mfaContinuations).where(eq(mfaContinuations.inspectionId, inspectionId));
   }
 
-  async purgeExpiredContinuations(now: Date): Promise<string[]> {
-    const removed = await this.db
-      .delete(mfaContinuations)
-      .where(lte(mfaContinuations.expiresAt, now))
-      .returning({ id: mfaContinuations.inspectionId });
-    return removed.map((r) => r.id);
+  async purgeExpiredContinuations(now: Date, reason?: string): Promise<string[]> {
+    return this.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as AnyPgDatabase;
+      // An answer in flight holds its lease past expiresAt: its result decides, not the sweep.
+      const expired = and(
+        lte(mfaContinuations.expiresAt, now),
+        or(isNull(mfaContinuations.answeringUntil), lte(mfaContinuations.answeringUntil, now)),
+      );
+      const candidates = await tx.select({ id: mfaContinuations.inspectionId }).from(mfaContinuations).where(expired);
+      if (candidates.length === 0) return [];
+      // Inspection rows first, then continuations: the order settle() takes them in (its step
+      // insert locks the inspection), so a sweep and an answer cannot deadlock each other.
+      await tx
+        .select({ id: inspections.id })
+        .from(inspections)
+        .where(inArray(inspections.id, candidates.map((c) => c.id)))
+        .orderBy(asc(inspections.id))
+        .for('update');
+      const removed = await tx
+        .delete(mfaContinuations)
+        .where(and(inArray(mfaContinuations.inspectionId, candidates.map((c) => c.id)), expired))
+        .returning({ id: mfaContinuations.inspectionId });
+      const ids = removed.map((r) => r.id);
+      if (ids.length > 0) {
+        await tx
+          .update(inspections)
+          .set({ status: 'failed', statusReason: reason ?? null, updatedAt: this.now() })
+          .where(and(inArray(inspections.id, ids), eq(inspections.status, 'mfa_pending')));
+      }
+      return ids;
+    });
   }
 
   async close(): Promise<void> {

@@ -22,9 +22,9 @@ const holder = globalThis as typeof globalThis & {
  */
 export function getDatabase(): Promise<OpenDatabase> {
   if (!holder.__inspectorDatabase) {
-    const { url, dataDir } = getEnv().database;
+    const { url, dataDir, connectTimeoutMs, statementTimeoutMs } = getEnv().database;
     const opening = url
-      ? openDatabase({ kind: 'postgres', url })
+      ? openDatabase({ kind: 'postgres', url, connectTimeoutMs, statementTimeoutMs })
       : openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
     // A failed opening (bad URL, server down) must not be cached for the life of the process.
     opening.catch(() => {

@@ -7,10 +7,14 @@ import type {
   InspectionPatch,
   InspectionStore,
   MfaContinuation,
+  NewContinuation,
   NewInspection,
   NewStep,
   Page,
+  Settlement,
+  SettleResult,
   Step,
+  Transition,
 } from './types';
 import { UNSEALED_KEYS_PATTERN } from './types';
 
@@ -63,6 +67,7 @@ export class MemoryStore implements InspectionStore {
       language: input.language ?? null,
       status: 'in_progress',
       flinksCode: null,
+      statusReason: null,
       parentId: input.parentId ?? null,
       openedById: input.openedById ?? null,
       openedByEmail: input.openedByEmail ?? null,
@@ -73,13 +78,8 @@ export class MemoryStore implements InspectionStore {
   }
 
   async updateInspection(id: string, patch: InspectionPatch): Promise<Inspection | null> {
-    const current = this.inspections.get(id);
-    if (!current) return null;
-    // Spread would copy `key: undefined` over real values; undefined means "leave as is".
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next: Inspection = { ...current, ...defined, updatedAt: this.now() };
-    this.inspections.set(id, next);
-    return copy(next);
+    const next = this.patch(id, patch);
+    return next ? copy(next) : null;
   }
 
   async getInspection(id: string): Promise<Inspection | null> {
@@ -92,9 +92,21 @@ export class MemoryStore implements InspectionStore {
   }
 
   async appendStep(inspectionId: string, step: NewStep): Promise<Step> {
-    const list = this.steps.get(inspectionId);
+    const row = this.insertStep(inspectionId, step);
     // A step for an inspection that does not exist is a caller bug (the SQL side has a foreign key).
-    if (!list) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
+    if (!row) throw new Error(`appendStep: unknown inspection ${inspectionId}`);
+    return copy(row);
+  }
+
+  /*
+   * Everything below that must be atomic is synchronous between its read and its write: no other
+   * call can interleave in one JS turn, which is how this store emulates the SQL side's
+   * conditional updates and transactions.
+   */
+
+  private insertStep(inspectionId: string, step: NewStep): Step | null {
+    const list = this.steps.get(inspectionId);
+    if (!list) return null;
     const row: Step = {
       ...step,
       id: randomUUID(),
@@ -104,7 +116,71 @@ export class MemoryStore implements InspectionStore {
       response: toStorableJson(step.response),
     };
     list.push(row);
-    return copy(row);
+    return row;
+  }
+
+  private patch(id: string, patch: Record<string, unknown>): Inspection | null {
+    const current = this.inspections.get(id);
+    if (!current) return null;
+    // Spread would copy `key: undefined` over real values; undefined means "leave as is".
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next: Inspection = { ...current, ...defined, updatedAt: this.now() };
+    this.inspections.set(id, next);
+    return next;
+  }
+
+  private transitionNow(id: string, t: Transition): Inspection | null {
+    const current = this.inspections.get(id);
+    if (!current || !t.from.includes(current.status)) return null;
+    return this.patch(id, t.patch);
+  }
+
+  async transition(id: string, t: Transition): Promise<Inspection | null> {
+    const row = this.transitionNow(id, t);
+    return row ? copy(row) : null;
+  }
+
+  async settle(inspectionId: string, s: Settlement): Promise<SettleResult> {
+    const current = this.inspections.get(inspectionId);
+    if (!current) return { ok: false, reason: 'unknown' };
+    if (s.step) this.insertStep(inspectionId, s.step);
+    const moved = s.transition ? this.transitionNow(inspectionId, s.transition) : current;
+    if (!moved) return { ok: false, reason: 'conflict', inspection: copy(this.inspections.get(inspectionId)!) };
+    const c = s.continuation;
+    if (c === 'delete') this.continuations.delete(inspectionId);
+    else if (c === 'release') {
+      const held = this.continuations.get(inspectionId);
+      if (held) this.continuations.set(inspectionId, { ...held, answeringUntil: null });
+    } else if (c) this.continuations.set(inspectionId, this.continuationOf(inspectionId, c.put));
+    return { ok: true, inspection: copy(moved) };
+  }
+
+  private continuationOf(inspectionId: string, c: NewContinuation): MfaContinuation {
+    return { ...c, inspectionId, challenges: toStorableJson(c.challenges ?? null), answeringUntil: null };
+  }
+
+  async claimAnswer(inspectionId: string, now: Date, until: Date): Promise<MfaContinuation | null> {
+    const c = this.continuations.get(inspectionId);
+    if (!c || (c.answeringUntil && c.answeringUntil.getTime() > now.getTime())) return null;
+    const claimed = { ...c, answeringUntil: until };
+    this.continuations.set(inspectionId, claimed);
+    return copy(claimed);
+  }
+
+  async expireIdleSessions(idleSince: Date, reason: string): Promise<string[]> {
+    const ids = [...this.inspections.values()]
+      .filter((i) => i.status === 'authorized' && i.lastActivityAt !== null && i.lastActivityAt.getTime() <= idleSince.getTime())
+      .map((i) => i.id);
+    for (const id of ids) this.patch(id, { status: 'expired', statusReason: reason });
+    return ids;
+  }
+
+  async failStuckInProgress(createdBefore: Date, reason: string): Promise<string[]> {
+    const ids = [...this.inspections.values()]
+      .filter((i) => i.status === 'in_progress' && i.createdAt.getTime() < createdBefore.getTime())
+      .map((i) => i.id);
+    for (const id of ids) this.patch(id, { status: 'failed', statusReason: reason, flinksCode: null });
+    return ids;
   }
 
   async listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]> {
@@ -139,11 +215,11 @@ export class MemoryStore implements InspectionStore {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
   }
 
-  async putContinuation(c: MfaContinuation): Promise<void> {
+  async putContinuation(c: Parameters<InspectionStore['putContinuation']>[0]): Promise<void> {
     if (!this.inspections.has(c.inspectionId)) {
       throw new Error(`putContinuation: unknown inspection ${c.inspectionId}`);
     }
-    this.continuations.set(c.inspectionId, copy(c));
+    this.continuations.set(c.inspectionId, this.continuationOf(c.inspectionId, { ...c, challenges: c.challenges ?? null, round: c.round ?? 1 }));
   }
 
   async getContinuation(inspectionId: string): Promise<MfaContinuation | null> {
@@ -155,13 +231,15 @@ export class MemoryStore implements InspectionStore {
     this.continuations.delete(inspectionId);
   }
 
-  async purgeExpiredContinuations(now: Date): Promise<string[]> {
+  async purgeExpiredContinuations(now: Date, reason?: string): Promise<string[]> {
     const removed: string[] = [];
     for (const [id, c] of this.continuations) {
-      // Expired at its expiresAt instant, as the SQL side's `expires_at <= now`.
-      if (c.expiresAt.getTime() <= now.getTime()) {
+      // Expired at its expiresAt instant, as the SQL side's `expires_at <= now`; an answer in flight keeps it.
+      const leased = c.answeringUntil !== null && c.answeringUntil.getTime() > now.getTime();
+      if (c.expiresAt.getTime() <= now.getTime() && !leased) {
         this.continuations.delete(id);
         removed.push(id);
+        this.transitionNow(id, { from: ['mfa_pending'], patch: { status: 'failed', statusReason: reason ?? null } });
       }
     }
     return removed;

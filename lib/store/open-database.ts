@@ -7,7 +7,22 @@ import { findMigrationsFolder } from './migrations';
 export type DatabaseConfig =
   /** dataDir undefined = an in-memory PGlite (tests); otherwise a folder that survives restarts. */
   | { kind: 'pglite'; dataDir?: string; migrationsFolder?: string }
-  | { kind: 'postgres'; url: string; poolSize?: number; migrationsFolder?: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      migrationsFolder?: string;
+      /** Giving up on a connection (server down, or accepting and never answering). Default 5000. */
+      connectTimeoutMs?: number;
+      /**
+       * Server-side statement_timeout, and a client-side read timeout a little above it. Unset: none
+       * (scripts that seed a million rows); the app always sets it (DATABASE_STATEMENT_TIMEOUT_MS).
+       */
+      statementTimeoutMs?: number;
+    };
+
+/** Any key will do as long as every instance uses the same one: "inspectr" in ASCII. */
+export const MIGRATION_LOCK_KEY = 0x696e7370_65637472n;
 
 export type OpenDatabase = {
   db: AnyPgDatabase;
@@ -36,9 +51,40 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  const statementTimeoutMs = config.statementTimeoutMs;
+  const pool = new Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
+    ...(statementTimeoutMs === undefined
+      ? {}
+      : // A server that hangs never sends the cancel statement_timeout would: stop reading ourselves too.
+        { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1_000 }),
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client dropped by the server (restart, failover) emits 'error' on the pool; unhandled,
+  // that would end the process. The pool discards it and the next query connects afresh.
+  pool.on('error', () => undefined);
+  // The same for a client checked out when its connection dies (mid-transaction): without a
+  // listener its 'error' event would be thrown; with one, its query fails and the caller gets a result.
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   const db = drizzle({ client: pool });
-  return ready(db as unknown as AnyPgDatabase, () => pool.end(), () => migrate(db, { migrationsFolder }));
+  const migrateLocked = async () => {
+    // Several instances starting at once: one migrates, the others wait and then find nothing to do.
+    // The lock is per session, so it is taken and released on one dedicated connection.
+    const lock = await pool.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+      try {
+        await migrate(db, { migrationsFolder });
+      } finally {
+        await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+      }
+    } finally {
+      lock.release();
+    }
+  };
+  return ready(db as unknown as AnyPgDatabase, () => pool.end(), migrateLocked);
 }
 
 async function ready(

@@ -11,7 +11,7 @@ import type { InspectionMode, InspectionStatus, StepOutcome } from './types';
  */
 
 export const INSPECTION_MODES = ['cached', 'live'] as const satisfies readonly InspectionMode[];
-export const INSPECTION_STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed'] as const satisfies readonly InspectionStatus[];
+export const INSPECTION_STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed', 'expired'] as const satisfies readonly InspectionStatus[];
 export const STEP_OUTCOMES = ['ok', 'mfa_required', 'pending', 'flinks_error', 'transport_error'] as const satisfies readonly StepOutcome[];
 
 // Timestamps are written from JS Dates (millisecond precision) rather than now(), so a cursor built
@@ -35,6 +35,8 @@ export const inspections = pgTable(
     language: text('language'),
     status: text('status', { enum: INSPECTION_STATUSES }).notNull(),
     flinksCode: text('flinks_code'),
+    // Why we closed it ourselves (a sweep), when no FlinksCode says why.
+    statusReason: text('status_reason'),
     parentId: uuid('parent_id'),
     // Who opened it (staff user id and email as they were); null for rows from before sign-in existed.
     openedById: text('opened_by_id'),
@@ -90,6 +92,13 @@ export const mfaContinuations = pgTable(
     authorizeToken: text('authorize_token').notNull(),
     requestId: text('request_id').notNull(),
     expiresAt: tstz('expires_at').notNull(),
+    // The round's questions as the browser shows them (never the answers), so another tab or a
+    // reload can resume it.
+    challenges: jsonb('challenges'),
+    round: integer('round').notNull().default(1),
+    // Lease of the one answer in flight (claimed by a conditional UPDATE): a second answer waits
+    // for the first instead of calling Flinks again, on this instance or another.
+    answeringUntil: tstz('answering_until'),
   },
   (t) => [index('mfa_continuations_expires_idx').on(t.expiresAt)],
 );

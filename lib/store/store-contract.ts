@@ -227,13 +227,72 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(bogus.items.map((i) => i.id)).toEqual([made[22]!.id, made[21]!.id]);
     });
 
+    it('changes a status only from the statuses given (a lost race is null, not an error)', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      expect(await store.transition(i.id, { from: ['mfa_pending'], patch: { status: 'failed' } })).toBeNull();
+      expect(await store.transition(i.id, { from: ['in_progress', 'mfa_pending'], patch: { status: 'authorized', requestId: 'r' } })).toMatchObject({ status: 'authorized', requestId: 'r' });
+      expect(await store.transition(i.id, { from: ['in_progress', 'mfa_pending'], patch: { status: 'failed' } })).toBeNull();
+      expect(await store.getInspection(i.id)).toMatchObject({ status: 'authorized', statusReason: null });
+      expect(await store.transition(randomUUID(), { from: ['in_progress'], patch: { status: 'failed' } })).toBeNull();
+    });
+
+    it('settles a step, a status and a continuation together; a lost race keeps only the step', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const expiresAt = new Date('2030-01-01T00:00:00.000Z');
+      const round = { authorizeToken: 'sealed', requestId: 'req', expiresAt, challenges: [{ type: 'QuestionAndAnswer', prompt: 'Q?', iterables: [] }], round: 1 };
+      const open = await store.settle(i.id, { step: step(), transition: { from: ['in_progress'], patch: { status: 'mfa_pending', requestId: 'req' } }, continuation: { put: round } });
+      expect(open).toMatchObject({ ok: true, inspection: { status: 'mfa_pending', requestId: 'req' } });
+      expect(await store.getContinuation(i.id)).toEqual({ inspectionId: i.id, ...round, answeringUntil: null });
+
+      // One answer claims the round; a second cannot until the lease has passed or is given back.
+      const now = new Date('2029-01-01T00:00:00.000Z');
+      const until = new Date(now.getTime() + 60_000);
+      expect(await store.claimAnswer(i.id, now, until)).toMatchObject({ requestId: 'req', answeringUntil: until });
+      expect(await store.claimAnswer(i.id, now, until)).toBeNull();
+      expect(await store.claimAnswer(i.id, until, new Date(until.getTime() + 1))).not.toBeNull();
+      await store.settle(i.id, { continuation: 'release' });
+      expect(await store.getContinuation(i.id)).toMatchObject({ answeringUntil: null });
+      // A lease that has not passed keeps the sweep off an expired round.
+      await store.claimAnswer(i.id, now, new Date(expiresAt.getTime() + 60_000));
+      expect(await store.purgeExpiredContinuations(new Date(expiresAt.getTime() + 1))).not.toContain(i.id);
+      expect(await store.getInspection(i.id)).toMatchObject({ status: 'mfa_pending' });
+
+      const authorized = await store.settle(i.id, { step: step(), transition: { from: ['mfa_pending'], patch: { status: 'authorized' } }, continuation: 'delete' });
+      expect(authorized).toMatchObject({ ok: true, inspection: { status: 'authorized' } });
+      expect(await store.getContinuation(i.id)).toBeNull();
+
+      const late = await store.settle(i.id, { step: step({ flinksCode: 'ALREADY_AUTHORIZED' }), transition: { from: ['mfa_pending'], patch: { status: 'failed' } }, continuation: { put: round } });
+      expect(late).toMatchObject({ ok: false, reason: 'conflict', inspection: { status: 'authorized' } });
+      expect(await store.getContinuation(i.id)).toBeNull();
+      expect((await store.listSteps(i.id)).map((s) => s.seq)).toEqual([1, 2, 3]);
+      expect(await store.settle(randomUUID(), { step: step() })).toEqual({ ok: false, reason: 'unknown' });
+    });
+
+    it('sweeps: idle authorized sessions expire, stuck in_progress ones fail with a reason', async () => {
+      const tag = `sweep-${randomUUID().slice(0, 8)}`;
+      const [idle, active, stuck] = await make(3, { mode: 'live', environment: 'x', tag });
+      const t = (iso: string) => new Date(iso);
+      await store.transition(idle!.id, { from: ['in_progress'], patch: { status: 'authorized', lastActivityAt: t('2020-01-01T00:00:00.000Z') } });
+      await store.transition(active!.id, { from: ['in_progress'], patch: { status: 'authorized', lastActivityAt: t('2999-01-01T00:00:00.000Z') } });
+      const expired = await store.expireIdleSessions(t('2020-01-01T00:00:00.000Z'), 'idle');
+      expect(expired).toContain(idle!.id);
+      expect(expired).not.toContain(active!.id);
+      expect(await store.getInspection(idle!.id)).toMatchObject({ status: 'expired', statusReason: 'idle' });
+      expect(await store.getInspection(active!.id)).toMatchObject({ status: 'authorized' });
+      const failed = await store.failStuckInProgress(new Date(stuck!.createdAt.getTime() + 1), 'stuck');
+      expect(failed).toContain(stuck!.id);
+      expect(failed).not.toContain(idle!.id);
+      expect(await store.getInspection(stuck!.id)).toMatchObject({ status: 'failed', statusReason: 'stuck', flinksCode: null });
+      expect(await all({ tag, status: 'expired' })).toEqual([idle!.id]);
+    });
+
     it('stores, replaces, deletes and purges MFA continuations', async () => {
       const [a, b, c] = await make(3, { mode: 'live', environment: 'x' });
       const now = new Date('2025-06-01T12:00:00.000Z');
       const later = new Date(now.getTime() + 8 * 60_000);
       await store.putContinuation({ inspectionId: a!.id, authorizeToken: 'tok-1', requestId: 'r-1', expiresAt: later });
       await store.putContinuation({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later });
-      expect(await store.getContinuation(a!.id)).toEqual({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later });
+      expect(await store.getContinuation(a!.id)).toEqual({ inspectionId: a!.id, authorizeToken: 'tok-2', requestId: 'r-2', expiresAt: later, challenges: null, round: 1, answeringUntil: null });
       await store.putContinuation({ inspectionId: b!.id, authorizeToken: 't', requestId: 'r', expiresAt: new Date(now.getTime() - 1) });
       await store.putContinuation({ inspectionId: c!.id, authorizeToken: 't', requestId: 'r', expiresAt: now });
       expect((await store.purgeExpiredContinuations(now)).sort()).toEqual([b!.id, c!.id].sort());

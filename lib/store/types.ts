@@ -5,7 +5,8 @@
  */
 
 export type InspectionMode = 'cached' | 'live';
-export type InspectionStatus = 'in_progress' | 'mfa_pending' | 'authorized' | 'failed';
+/** The state machine is lib/inspector/inspection-state.ts; the store enforces it with conditional updates. */
+export type InspectionStatus = 'in_progress' | 'mfa_pending' | 'authorized' | 'failed' | 'expired';
 export type StepOutcome = 'ok' | 'mfa_required' | 'pending' | 'flinks_error' | 'transport_error';
 
 export type Inspection = {
@@ -25,6 +26,8 @@ export type Inspection = {
   status: InspectionStatus;
   /** FlinksCode of the last failure, or null. */
   flinksCode: string | null;
+  /** Why we closed it ourselves (a sweep: stuck, abandoned, idle), when no FlinksCode says why. */
+  statusReason: string | null;
   /** Set when this inspection reopened an expired one. */
   parentId: string | null;
   /** The staff user who opened it (id and email as they were then); null before sign-in existed. */
@@ -38,7 +41,7 @@ export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
 export type InspectionPatch = Partial<
   Pick<
     Inspection,
-    'status' | 'flinksCode' | 'loginId' | 'requestId' | 'institution' | 'username' | 'lastActivityAt' | 'tag'
+    'status' | 'flinksCode' | 'statusReason' | 'loginId' | 'requestId' | 'institution' | 'username' | 'lastActivityAt' | 'tag'
   >
 >;
 
@@ -96,7 +99,36 @@ export type MfaContinuation = {
   authorizeToken: string;
   requestId: string;
   expiresAt: Date;
+  /** The round's questions as shown (ChallengeView[] of lib/inspector/views.ts, never answers); null for older rows. */
+  challenges: unknown;
+  /** 1 for the first 203 of an inspection, +1 per further round. */
+  round: number;
+  /** Set while one answer is in flight (claimAnswer); another answer waits for it instead of calling Flinks. */
+  answeringUntil: Date | null;
 };
+
+export type NewContinuation = Omit<MfaContinuation, 'inspectionId' | 'answeringUntil'>;
+
+/** A guarded change: applied only while the inspection's status is one of `from` (a compare-and-set). */
+export type Transition = { from: readonly InspectionStatus[]; patch: InspectionPatch };
+
+/** One exchange's effects, written in one transaction by settle(). */
+export type Settlement = {
+  step?: NewStep;
+  transition?: Transition;
+  /**
+   * put: the round stays open with this continuation (any lease is cleared); delete: the round is
+   * over; release: the round stays as it was, only the answer lease is given back.
+   * Skipped when the transition loses its race.
+   */
+  continuation?: { put: NewContinuation } | 'delete' | 'release';
+};
+
+export type SettleResult =
+  | { ok: true; inspection: Inspection }
+  /** The status had moved on (another answer, a sweep): the step is kept, nothing else changed. */
+  | { ok: false; reason: 'conflict'; inspection: Inspection }
+  | { ok: false; reason: 'unknown' };
 
 export interface InspectionStore {
   createInspection(input: NewInspection): Promise<Inspection>;
@@ -114,10 +146,27 @@ export interface InspectionStore {
   resealStep(id: string, response: unknown, sealedResponse: string): Promise<void>;
   /** Newest first; cursor is opaque. */
   listInspections(filter: InspectionFilter, opts: { cursor?: string | null; limit: number }): Promise<Page<Inspection>>;
-  putContinuation(c: MfaContinuation): Promise<void>;
+  /** Conditional status change (see Transition): null when unknown or no longer in `from` — a lost race is not an error. */
+  transition(id: string, t: Transition): Promise<Inspection | null>;
+  /** Records a step, changes the status and writes the continuation atomically (one transaction). */
+  settle(inspectionId: string, s: Settlement): Promise<SettleResult>;
+  /**
+   * Claims the open round for one answer until `until`: the continuation, or null when another
+   * answer holds an unexpired lease (at `now`) or the round is gone.
+   */
+  claimAnswer(inspectionId: string, now: Date, until: Date): Promise<MfaContinuation | null>;
+  /** Authorized inspections idle since `idleSince` or earlier become expired with `reason`; returns their ids. */
+  expireIdleSessions(idleSince: Date, reason: string): Promise<string[]>;
+  /** In-progress inspections created before `createdBefore` become failed with `reason`; returns their ids. */
+  failStuckInProgress(createdBefore: Date, reason: string): Promise<string[]>;
+  putContinuation(c: Omit<MfaContinuation, 'answeringUntil' | 'challenges' | 'round'> & Partial<Pick<MfaContinuation, 'challenges' | 'round'>>): Promise<void>;
   getContinuation(inspectionId: string): Promise<MfaContinuation | null>;
   deleteContinuation(inspectionId: string): Promise<void>;
-  /** Removes continuations whose expiresAt has passed; returns their inspections' ids. */
-  purgeExpiredContinuations(now: Date): Promise<string[]>;
+  /**
+   * Removes continuations whose expiresAt has passed (and whose answer lease, if any, has too), and
+   * closes their still-pending inspections as failed with `reason`, in one statement; returns the
+   * ids of the continuations removed.
+   */
+  purgeExpiredContinuations(now: Date, reason?: string): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -4,6 +4,9 @@ import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
 import { loadSessionView } from '@/lib/inspector/session-queries';
 import { SessionHeader } from '@/components/session/session-header';
+import { SessionMfa } from '@/components/session/session-mfa';
+import { HistoryUnavailable } from '@/components/history/history-unavailable';
+import { unlessUnavailable } from '@/lib/store/unavailable';
 import { SessionWorkspace } from '@/components/session/session-workspace';
 import { Timeline } from '@/components/session/timeline';
 
@@ -14,7 +17,9 @@ export const metadata: Metadata = { title: 'Session · Flinks Session Inspector'
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer('inspection:view', { page: `/sessions/${encodeURIComponent((await params).id)}` });
   const { id } = await params;
-  const view = await loadSessionView(id);
+  const loaded = await unlessUnavailable(() => loadSessionView(id));
+  if (!loaded.ok) return <HistoryUnavailable />;
+  const view = loaded.value;
   if (!view) notFound();
   const { inspection } = view;
   const mayActOn = inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others');
@@ -22,12 +27,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-6">
       <SessionHeader inspection={inspection} />
+      {/* An open round can be answered here too (after a reload, from another tab) by whoever may act on it. */}
+      {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} challenges={view.mfaRound.challenges} round={view.mfaRound.round} /> : null}
       <SessionWorkspace
         key={inspection.id}
         inspectionId={inspection.id}
         followable={view.followable}
-        // The idle countdown only means something for an open session; a failed one has nothing to keep alive.
-        requestId={inspection.status === 'authorized' ? inspection.requestId : null}
+        // The idle countdown (and Reopen once it ran out) is for a session that was opened; a failed one has nothing to keep alive.
+        requestId={inspection.status === 'authorized' || inspection.status === 'expired' ? inspection.requestId : null}
         lastActivityAt={inspection.lastActivityAt?.toISOString() ?? null}
         lastFlinksCode={view.lastFlinksCode}
         notFollowableReason={view.notFollowableReason}
