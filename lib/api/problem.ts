@@ -1,4 +1,4 @@
-import { describeFlinksCode, RETRY_LABEL, WHO_ACTS_LABEL } from '@/lib/flinks/codes';
+import { describeFlinksCode, RETRY_LABEL, WHO_ACTS_LABEL, type Retry, type WhoActs } from '@/lib/flinks/codes';
 import type { ErrorView } from '@/lib/inspector/views';
 
 /**
@@ -18,9 +18,9 @@ export type Problem = {
   instance?: string;
   flinksCode?: string;
   explanation?: string;
-  whoActs?: string;
+  whoActs?: WhoActs;
   whoActsLabel?: string;
-  retry?: string;
+  retry?: Retry;
   retryLabel?: string;
   action?: string;
   /** Field → message, for 400s. */
