@@ -24,15 +24,17 @@ const PROBLEM_WORDS: Record<number, string> = {
   504: 'Flinks could not be reached or timed out.',
 };
 
+/** JSON Schema's document-level keys have no place inside an OpenAPI document. */
+const without = (o: Json, ...keys: string[]): Json => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+
 function components(): Record<string, Json> {
   const { schemas } = z.toJSONSchema(apiRegistry, { target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}`, io: 'output' }) as { schemas: Record<string, Json> };
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, without(schema, '$schema', '$id')]));
 }
 
 /** A schema used inline (parameters): converted alone, through the same registry for named parts. */
 function inline(schema: z.ZodType): Json {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
-  return rest;
+  return without(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json, '$schema');
 }
 
 function schemaRef(schema: z.ZodType): Json {
