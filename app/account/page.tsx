@@ -14,7 +14,7 @@ const card = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6';
 /** Everyone signed in: who they are, their password, their sessions and their API tokens. */
 export default async function AccountPage() {
   const viewer = await requireViewer('account:self', { page: '/account' });
-  const tokens = (await listApiTokens(viewer.id)).map(toTokenItem);
+  const tokens = (await listApiTokens(viewer.id)).map((t) => toTokenItem(t));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
