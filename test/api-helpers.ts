@@ -100,3 +100,27 @@ export function contractChecker(doc: Doc) {
     },
   };
 }
+
+/**
+ * The API on a real loopback port (node:http → the route handler), so the CLI can be run against
+ * it as a separate process without building Next.
+ */
+export async function serveApi(): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const route = await import('@/app/api/v1/[[...path]]/route');
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body });
+    const handler = req.method === 'POST' ? route.POST : route.GET;
+    const answer = req.url?.startsWith('/api/v1') ? await handler(request) : new Response('not here', { status: 404 });
+    res.writeHead(answer.status, Object.fromEntries(answer.headers));
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
