@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { recordAudit } from '@/lib/audit/record';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { createApiTokenInputSchema, revokeApiTokenInputSchema, toTokenItem, type CreateTokenResult } from '@/lib/auth/api-token-schemas';
+import { createApiTokenInputSchema, revokeApiTokenInputSchema, toTokenItem, type CreateTokenResult, type RevokeTokenResult } from '@/lib/auth/api-token-schemas';
 import { auditFields, requireViewer } from '@/lib/auth/viewer';
 
 /**
@@ -30,7 +30,7 @@ export async function createApiTokenAction(payload: unknown): Promise<CreateToke
   return { ok: true, token: created.token, item: toTokenItem(created.summary) };
 }
 
-export async function revokeApiTokenAction(payload: unknown): Promise<{ ok: boolean; message: string }> {
+export async function revokeApiTokenAction(payload: unknown): Promise<RevokeTokenResult> {
   const viewer = await requireViewer('account:self');
   const parsed = revokeApiTokenInputSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, message: 'Invalid request.' };

@@ -16,6 +16,8 @@ export type CreateTokenResult =
   | { ok: true; token: string; item: ApiTokenItem }
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
+export type RevokeTokenResult = { ok: boolean; message: string };
+
 export const toTokenItem = (s: ApiTokenSummary, now = new Date()): ApiTokenItem => ({
   id: s.id,
   name: s.name,
