@@ -37,7 +37,7 @@ const outputs: string[] = [];
 type Run = { code: number; stdout: string; stderr: string };
 function fsi(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [path.join(ROOT, 'bin/fsi.mjs'), ...args], { cwd: home, env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), ...opts.env }, timeout: 120_000 }, (err, stdout, stderr) => {
+    const child = execFile(process.execPath, [path.join(ROOT, 'bin/fsi.mjs'), ...args], { cwd: home, env: { NODE_ENV: 'test', PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), ...opts.env }, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
       outputs.push(stdout, stderr);
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });

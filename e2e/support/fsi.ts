@@ -15,7 +15,7 @@ export function fsi(home: string, args: string[], opts: { input?: string; env?: 
     const child = execFile(
       process.execPath,
       [path.resolve('bin/fsi.mjs'), ...args],
-      { cwd: home, env: { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), ...opts.env }, timeout: 120_000 },
+      { cwd: home, env: { NODE_ENV: 'test', PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), ...opts.env }, encoding: 'utf8', timeout: 120_000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(opts.input ?? '');
