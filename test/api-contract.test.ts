@@ -142,6 +142,7 @@ describe('inspections through the API', () => {
     const mfa = (await call('POST', '/api/v1/inspections', { body: { mode: 'live', persona: 'Greatday' } })).body;
     expect((await call('POST', `/api/v1/inspections/${mfa.id}/links/accounts-summary`)).status).toBe(409);
     expect((await call('POST', '/api/v1/inspections', { body: 'not an object' })).status).toBe(400);
+    expect((await call('POST', `/api/v1/inspections/${mfa.id}/answers`, { body: { answers: { a: 'x'.repeat(1_100_000) } } })).status).toBe(413);
     expect((await api.call('POST', '/api/v1/inspections/x/bundle', { token: adminToken })).status).toBe(405);
     api.sim.sim.advanceClock(9 * 60_000);
     const expired = await call('POST', `/api/v1/inspections/${cachedId}/links/accounts-summary`);
@@ -244,7 +245,7 @@ describe('coverage of the document', () => {
     const wanted = [
       'get /inspections 200', 'post /inspections 201', 'get /inspections/{id} 200', 'post /inspections/{id}/answers 200', 'post /inspections/{id}/reopen 201',
       'post /inspections/{id}/links/{link} 200', 'post /inspections/{id}/links/{link} 202', 'get /inspections/{id}/bundle 200', 'get /openapi.json 200', 'get /docs 200',
-      'post /inspections 400', 'post /inspections 401', 'post /inspections 403', 'get /inspections 429', 'get /inspections/{id} 404', 'post /inspections/{id}/links/{link} 409', 'post /inspections/{id}/links/{link} 410',
+      'post /inspections 400', 'post /inspections 401', 'post /inspections 403', 'get /inspections 429', 'get /inspections/{id} 404', 'post /inspections/{id}/links/{link} 409', 'post /inspections/{id}/links/{link} 410', 'post /inspections/{id}/answers 413',
     ];
     expect([...check.seen]).toEqual(expect.arrayContaining(wanted));
   });

@@ -24,6 +24,8 @@ import { toInspectionSummary, toLinkResult, toOutcome } from './views';
  */
 
 export const API_BASE = '/api/v1';
+/** An MFA round with an image answer is the largest body (a data: URI); 1 MB leaves room. */
+const MAX_BODY_BYTES = 1_048_576;
 
 type Input = { viewer: Viewer; request: Request; params: Record<string, string>; query: Record<string, unknown>; body: unknown };
 type Handler = (input: Input) => Promise<Response>;
@@ -174,7 +176,10 @@ export async function dispatchApi(request: Request, viewer: Viewer): Promise<Res
   }
   let body: unknown = undefined;
   if (op.body) {
+    // Bodies are small forms; a large one is refused before it is read whole.
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return answer(problem('too-large', 413, 'Body too large', `Send at most ${MAX_BODY_BYTES} bytes.`));
     const text = await request.text();
+    if (text.length > MAX_BODY_BYTES) return answer(problem('too-large', 413, 'Body too large', `Send at most ${MAX_BODY_BYTES} bytes.`));
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {

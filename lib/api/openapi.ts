@@ -18,6 +18,7 @@ const PROBLEM_WORDS: Record<number, string> = {
   403: "The token's owner lacks the permission (their current role).",
   404: 'No such inspection.',
   409: 'Not possible in the inspection’s state (not authorized, MFA round gone).',
+  413: 'The body is larger than 1 MB.',
   410: 'The RequestId expired (SESSION_EXPIRED / SESSION_NONEXISTENT): reopen the inspection.',
   429: 'Too many requests for this token this minute; see Retry-After.',
   502: 'Flinks answered an error (flinksCode, explanation, whoActs, retry).',
@@ -58,7 +59,8 @@ function responses(op: ApiOperation): Json {
     const type = r.contentType ?? 'application/json';
     out[status] = { description: r.description, content: { [type]: { schema: r.schema ? schemaRef(r.schema) : type === 'text/html' ? { type: 'string' } : { type: 'object' } } } };
   }
-  for (const status of [...new Set([...op.problems, 401, 403, 429])].sort()) {
+  const common = op.body ? [401, 403, 413, 429] : [401, 403, 429];
+  for (const status of [...new Set([...op.problems, ...common])].sort()) {
     out[String(status)] = {
       description: PROBLEM_WORDS[status] ?? 'A problem.',
       ...(status === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } } } : {}),
