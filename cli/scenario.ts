@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bookOf } from './answers';
 import type { ApiClient } from './client';
 import { envValue } from './config';
-import { completeMfa, followLink, openInspection, type OpenBody } from './operations';
+import { answerRound, completeMfa, followLink, openInspection, type OpenBody } from './operations';
 import { settle } from './client';
 
 /**
@@ -132,8 +132,10 @@ export async function runScenario(api: ApiClient, scenario: Scenario, hooks: { o
         const { inspection, answers } = interpolate(s.answer, results) as { inspection: string; answers: Record<string, string | string[]> };
         // The round to answer: the newest result about this inspection that carried challenges.
         const current = Object.values(results).reverse().find((r) => (r as { id?: string }).id === inspection && Array.isArray((r as { challenges?: unknown }).challenges)) as { challenges: never[] } | undefined;
-        const first = { id: inspection, status: 'mfa_pending', challenges: current?.challenges ?? [], mfaOpen: true } as never;
-        const done = await completeMfa(api, first, bookOf(answers), null, 1);
+        // Unknown round (the inspection came from elsewhere): send the answers as given.
+        const done = current
+          ? await completeMfa(api, { id: inspection, status: 'mfa_pending', challenges: current.challenges, mfaOpen: true } as never, bookOf(answers), null, 1)
+          : await answerRound(api, inspection, Object.fromEntries([...bookOf(answers)]));
         if ('unanswered' in done) message = `no answer given for: ${done.unanswered.join(' | ')}`;
         else result = done.ok ? { ...done.data, httpStatus: done.status } : { ...done.problem, httpStatus: done.status };
       } else if ('follow' in s) {
