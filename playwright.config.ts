@@ -48,6 +48,7 @@ const server = (name: keyof typeof PORTS, env: Record<string, string>, build = f
 const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart|mfa-resume)\.spec\.ts$/;
 const SESSION_CLOCK_SPECS = /(^|\/)session-expiry\.spec\.ts$/;
 const SESSION_SECURITY_SPEC = /(^|\/)session-security\.spec\.ts$/;
+const API_SPECS = /(^|\/)api-cli\.spec\.ts$/;
 // Staff access: roles on a server of their own; sign-in itself and single sign-on on a server with the
 // default sign-in limit and a local OpenID provider.
 const ROLE_SPECS = /(^|\/)(roles|admin-users)\.spec\.ts$/;
@@ -89,11 +90,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS, INSTANCE_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
+    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS, INSTANCE_SPECS, API_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
     { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
     { name: 'security', testMatch: [/(^|\/)security\.spec\.ts$/, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
     // Session pages: a short poll interval (202 → 200 in a second), and a simulator whose clock one spec moves.
     { name: 'sessions', testMatch: SESSION_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessions}` } },
+    // The HTTP API and the fsi command line (issue 9), on the sessions server: its fast polling turns a 202 into 200 in a second.
+    { name: 'api', testMatch: API_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessions}` } },
     { name: 'session-clock', testMatch: SESSION_CLOCK_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessionClock}` } },
     { name: 'roles', testMatch: ROLE_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.roles}` } },
     { name: 'sign-in', testMatch: SIGN_IN_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sso}` } },

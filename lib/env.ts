@@ -82,6 +82,7 @@ const schema = z.object({
   INSPECTOR_OIDC_ROLE_CLAIM: z.string().trim().min(1).optional(),
   INSPECTOR_OIDC_DEFAULT_ROLE: z.enum(['support', 'qa', 'none']).default('support'),
   INSPECTOR_OIDC_LABEL: z.string().trim().min(1).default('Single sign-on'),
+  INSPECTOR_API_RATE_PER_MINUTE: int(1, 100_000).default(120),
 }).superRefine((v, ctx) => {
   if ((v.INSPECTOR_ADMIN_EMAIL === undefined) !== (v.INSPECTOR_ADMIN_PASSWORD === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['INSPECTOR_ADMIN_PASSWORD'], message: 'INSPECTOR_ADMIN_EMAIL and INSPECTOR_ADMIN_PASSWORD go together: set both or neither' });
@@ -152,6 +153,8 @@ function derive(raw: z.infer<typeof schema>) {
       idleMinutes: raw.INSPECTOR_SESSION_IDLE_MINUTES,
       maxHours: raw.INSPECTOR_SESSION_MAX_HOURS,
       signInMaxPerMinute: raw.INSPECTOR_SIGN_IN_MAX_PER_MINUTE,
+      /** Requests per API token per minute, counted in the database (lib/auth/api-tokens.ts). */
+      apiRatePerMinute: raw.INSPECTOR_API_RATE_PER_MINUTE,
       oidc:
         raw.INSPECTOR_OIDC_ISSUER && raw.INSPECTOR_OIDC_CLIENT_ID && raw.INSPECTOR_OIDC_CLIENT_SECRET
           ? {

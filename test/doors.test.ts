@@ -54,7 +54,7 @@ describe('every door checks the caller first', () => {
 
   it('finds the doors it knows about (the walk works)', () => {
     expect(pages.map((p) => p.rel)).toEqual(expect.arrayContaining(['page.tsx', 'sessions/page.tsx', 'sessions/[id]/page.tsx', 'sign-in/page.tsx']));
-    expect(routes.map((r) => r.rel)).toEqual(expect.arrayContaining(['sessions/[id]/bundle/route.ts', 'api/auth/[...all]/route.ts']));
+    expect(routes.map((r) => r.rel)).toEqual(expect.arrayContaining(['sessions/[id]/bundle/route.ts', 'api/auth/[...all]/route.ts', 'api/v1/[[...path]]/route.ts']));
     expect(actionFiles.map((a) => a.rel)).toEqual(expect.arrayContaining(['actions/inspection.ts', 'sessions/actions.ts']));
   });
 

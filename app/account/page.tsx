@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { signOutEverywhereAction } from '@/app/actions/auth';
+import { ApiTokens } from '@/components/account/api-tokens';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { toTokenItem } from '@/lib/auth/api-token-schemas';
+import { listApiTokens } from '@/lib/auth/api-tokens';
 import { requireViewer } from '@/lib/auth/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -8,9 +11,10 @@ export const metadata: Metadata = { title: 'Your account · Flinks Session Inspe
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6';
 
-/** Everyone signed in: who they are, their password, their sessions (and, later, their API tokens). */
+/** Everyone signed in: who they are, their password, their sessions and their API tokens. */
 export default async function AccountPage() {
   const viewer = await requireViewer('account:self', { page: '/account' });
+  const tokens = (await listApiTokens(viewer.id)).map((t) => toTokenItem(t));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
@@ -43,10 +47,9 @@ export default async function AccountPage() {
         </form>
       </section>
 
-      {/* Room for personal API tokens: the tokens issue replaces this section's body. */}
       <section id="api-tokens" aria-labelledby="api-tokens-heading" className={card}>
         <h2 id="api-tokens-heading" className="mb-1 text-lg font-semibold">API tokens</h2>
-        <p className="text-sm text-slate-600">Personal API tokens are not available yet.</p>
+        <ApiTokens tokens={tokens} />
       </section>
     </div>
   );

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'user.reactivate',
   'access.denied',
   'audit.export',
+  'token.create',
+  'token.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

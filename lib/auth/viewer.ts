@@ -3,11 +3,14 @@ import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
+import { apiRefusal } from '@/lib/api/problem';
 import { recordAudit } from '@/lib/audit/record';
 import { requestMetaFrom } from '@/lib/audit/request-meta';
+import type { AuditInput, RequestMeta } from '@/lib/audit/types';
 import { getEnv, type Environment } from '@/lib/env';
 import { getDatabase } from '@/lib/store';
 import { session as sessions } from '@/lib/store/schema-auth';
+import { authenticateBearer, countTokenRequest } from './api-tokens';
 import { getAuth } from './auth';
 import { isRole, permissionsFor, type Permission, type Role } from './permissions';
 
@@ -19,14 +22,19 @@ export type Viewer = {
   role: Role | null;
   permissions: ReadonlySet<Permission>;
   environment: Environment;
+  /** Where the request came in: the pages and actions, or /api/v1 (recorded on every audit event). */
+  interface: 'web' | 'api';
+  /** API requests carry their own request (no next/headers there); web ones read headers() when asked. */
+  requestMeta?: RequestMeta;
+  /** The API token used, when there was one (its prefix goes into denials). */
+  token?: { id: string; prefix: string } | null;
 };
 
-/** The request's viewer, or null. Cached per request (React cache), so a page and its layout ask once. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+type SessionHolder = { session: { id: string; createdAt: Date }; user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null } };
+
+/** A Better Auth session → Viewer, or null when it is over (deactivated, or past our absolute limit). */
+async function viewerOfSession(found: SessionHolder | null, via: 'web' | 'api'): Promise<Viewer | null> {
   const env = getEnv();
-  const auth = await getAuth();
-  const h = await headers();
-  const found = await auth.api.getSession({ headers: h });
   if (!found || found.user.banned) return null;
   // Better Auth slides the idle limit; the absolute limit is ours: a session older than it ends
   // however active it is.
@@ -35,15 +43,20 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     await db.delete(sessions).where(eq(sessions.id, found.session.id));
     return null;
   }
-  const role = isRole(found.user.role) ? found.user.role : null;
-  return {
-    id: found.user.id,
-    email: found.user.email,
-    name: found.user.name,
-    role,
-    permissions: permissionsFor(role, env.flinks.environment),
-    environment: env.flinks.environment,
-  };
+  return viewerOf(found.user, via);
+}
+
+function viewerOf(user: { id: string; email: string; name: string; role?: string | null }, via: 'web' | 'api'): Viewer {
+  const environment = getEnv().flinks.environment;
+  const role = isRole(user.role) ? user.role : null;
+  return { id: user.id, email: user.email, name: user.name, role, permissions: permissionsFor(role, environment), environment, interface: via };
+}
+
+/** The request's viewer, or null. Cached per request (React cache), so a page and its layout ask once. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const auth = await getAuth();
+  const found = await auth.api.getSession({ headers: await headers() });
+  return viewerOfSession(found, 'web');
 });
 
 /** What the 403 page names: set by requireViewer just before it calls forbidden() in the same request. */
@@ -54,12 +67,19 @@ type Door = {
   page?: string;
 };
 
+/** The API's door (/api/v1): the request itself, so a refusal is an answer (problem+json), not a thrown page. */
+type ApiDoor = { request: Request };
+export type ApiGate = { ok: true; viewer: Viewer } | { ok: false; response: Response };
+
 /**
  * The one check every page, server action and route handler calls first: who is calling, and
  * does their role allow `permission` here. Signed out → sign-in page (pages) or 401; signed in
  * without the permission → 403 naming it, recorded as access.denied.
  */
-export async function requireViewer(permission: Permission, door: Door = {}): Promise<Viewer> {
+export async function requireViewer(permission: Permission, door: ApiDoor): Promise<ApiGate>;
+export async function requireViewer(permission: Permission, door?: Door): Promise<Viewer>;
+export async function requireViewer(permission: Permission, door: Door | ApiDoor = {}): Promise<Viewer | ApiGate> {
+  if ('request' in door) return apiViewer(permission, door.request);
   const viewer = await getViewer();
   if (!viewer) {
     if (door.page !== undefined) redirect(`/sign-in?next=${encodeURIComponent(door.page)}`);
@@ -67,6 +87,88 @@ export async function requireViewer(permission: Permission, door: Door = {}): Pr
   }
   if (!viewer.permissions.has(permission)) await deny(viewer, permission, door.page ?? null);
   return viewer;
+}
+
+/**
+ * The API's half of the guard. A Bearer token stands for its owner with the owner's current role;
+ * without one, a signed-in browser may read (GET) but not write, so another site cannot make a
+ * signed-in browser act through the API (cookies are SameSite=Lax, this is the second lock).
+ * Every refusal is recorded as access.denied with interface api and the reason.
+ */
+async function apiViewer(permission: Permission, request: Request): Promise<ApiGate> {
+  const requestMeta = requestMetaFrom(request.headers);
+  const target = new URL(request.url).pathname;
+  const env = getEnv();
+  const authorization = request.headers.get('authorization');
+  let viewer: Viewer | null = null;
+  if (authorization) {
+    const found = await authenticateBearer(authorization);
+    if (!found.ok) {
+      await recordAudit({
+        action: 'access.denied',
+        actor: found.user ? { type: 'user', id: found.user.id, email: found.user.email, role: found.user.role } : { type: 'user', id: null, email: null, role: null },
+        outcome: 'denied',
+        interface: 'api',
+        target: { type: 'route', id: target },
+        environment: env.flinks.environment,
+        request: requestMeta,
+        metadata: { permission, reason: `token_${found.reason}`, ...(found.token ? { tokenPrefix: found.token.prefix } : {}) },
+      });
+      return { ok: false, response: apiRefusal('unauthenticated', found.reason) };
+    }
+    viewer = { ...viewerOf(found.user, 'api'), requestMeta, token: found.token };
+    const rate = await countTokenRequest(found.token.id, env.auth.apiRatePerMinute);
+    if (!rate.ok) {
+      await recordAudit({ ...(await auditFields(viewer)), action: 'access.denied', outcome: 'denied', target: { type: 'route', id: target }, metadata: { permission, reason: 'rate_limited', tokenPrefix: found.token.prefix } });
+      return { ok: false, response: apiRefusal('rate_limited', rate.retryAfterSeconds) };
+    }
+  } else if (request.method === 'GET' || request.method === 'HEAD') {
+    const auth = await getAuth();
+    const session = await viewerOfSession(await auth.api.getSession({ headers: request.headers }), 'api');
+    viewer = session ? { ...session, requestMeta, token: null } : null;
+  }
+  if (!viewer) {
+    await recordAudit({
+      action: 'access.denied',
+      actor: { type: 'user', id: null, email: null, role: null },
+      outcome: 'denied',
+      interface: 'api',
+      target: { type: 'route', id: target },
+      environment: env.flinks.environment,
+      request: requestMeta,
+      metadata: { permission, reason: 'token_missing' },
+    });
+    return { ok: false, response: apiRefusal('unauthenticated', 'missing') };
+  }
+  if (!(await permits(viewer, permission, target))) return { ok: false, response: apiRefusal('forbidden', permission) };
+  return { ok: true, viewer };
+}
+
+/** The fields every audit event of a viewer shares: who, through which interface, where, from which request. */
+export async function auditFields(viewer: Viewer): Promise<Pick<AuditInput, 'actor' | 'interface' | 'environment' | 'request'>> {
+  return { actor: actorOf(viewer), interface: viewer.interface, environment: viewer.environment, request: viewer.requestMeta ?? (await currentRequestMeta()) };
+}
+
+/**
+ * Whether the viewer holds `permission`; a refusal is recorded as access.denied. For callers that
+ * answer a refusal themselves (the API, shared operations); pages and actions use demand().
+ */
+export async function permits(viewer: Viewer, permission: Permission, target: string | null = null): Promise<boolean> {
+  if (viewer.permissions.has(permission)) return true;
+  await recordAudit({
+    ...(await auditFields(viewer)),
+    action: 'access.denied',
+    outcome: 'denied',
+    target: target ? { type: 'route', id: target } : null,
+    metadata: { permission, ...(viewer.token ? { tokenPrefix: viewer.token.prefix } : {}) },
+  });
+  return false;
+}
+
+/** Acting on someone else's inspection needs inspection:act_for_others (recorded when refused). */
+export async function permitsOwnerOrDelegate(viewer: Viewer, inspection: { id: string; openedById: string | null }): Promise<boolean> {
+  if (inspection.openedById === viewer.id) return true;
+  return permits(viewer, 'inspection:act_for_others', `inspection:${inspection.id}`);
 }
 
 /** A second permission for the same door (live mode after the form is parsed, statements after a Link is named). */
@@ -81,15 +183,7 @@ export async function requireOwnerOrDelegate(viewer: Viewer, inspection: { id: s
 }
 
 async function deny(viewer: Viewer, permission: Permission, target: string | null): Promise<never> {
-  await recordAudit({
-    action: 'access.denied',
-    actor: { type: 'user', id: viewer.id, email: viewer.email, role: viewer.role },
-    outcome: 'denied',
-    target: target ? { type: 'route', id: target } : null,
-    environment: viewer.environment,
-    request: requestMetaFrom(await headers()),
-    metadata: { permission },
-  });
+  await permits({ ...viewer, permissions: new Set() }, permission, target);
   deniedPermission().permission = permission;
   forbidden();
 }
@@ -99,4 +193,10 @@ export const actorOf = (v: Viewer) => ({ type: 'user' as const, id: v.id, email:
 
 export async function currentRequestMeta() {
   return requestMetaFrom(await headers());
+}
+
+/** For pages and actions whose shared operation was refused (already recorded by permits()): the 403 page naming it. */
+export function forbidWith(permission: Permission): never {
+  deniedPermission().permission = permission;
+  forbidden();
 }

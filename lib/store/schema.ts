@@ -108,3 +108,4 @@ export type StepRow = typeof steps.$inferSelect;
 
 export * from './schema-auth';
 export * from './schema-audit';
+export * from './schema-api';

@@ -1,22 +1,12 @@
-import { recordAudit } from '@/lib/audit/record';
-import { inspectionTarget } from '@/lib/audit/targets';
-import { actorOf, currentRequestMeta, requireViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { bundleFileName } from '@/lib/inspector/support-bundle';
-import { loadSupportBundle } from '@/lib/inspector/session-queries';
+import { downloadSupportBundle } from '@/lib/operations/sessions';
 
 /** GET /sessions/{id}/bundle — the support bundle as a JSON attachment (recorded: it leaves the building). */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer('bundle:download');
-  const found = await loadSupportBundle((await ctx.params).id);
+  const found = await downloadSupportBundle(viewer, (await ctx.params).id);
   if (!found) return new Response('Not found', { status: 404 });
-  await recordAudit({
-    action: 'bundle.download',
-    actor: actorOf(viewer),
-    outcome: 'permitted',
-    environment: viewer.environment,
-    request: await currentRequestMeta(),
-    ...inspectionTarget(found.inspection),
-  });
   return new Response(JSON.stringify(found.bundle, null, 2), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
