@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { listActions } from './support/actions';
 
 /**
  * Knocks on every door of the built app as a signed-out visitor: every page, route handler and
@@ -27,16 +28,6 @@ function appEntries(): { route: string; kind: 'page' | 'route' }[] {
   });
 }
 
-function actions(): { id: string; name: string; page: string }[] {
-  const manifest = JSON.parse(readFileSync(path.join(NEXT, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const worker = Object.keys(entry.workers)[0] ?? 'app/page';
-    return { id, name: entry.exportedName ?? id, page: concrete(worker.replace(/^app/, '').replace(/\/page$/, '') || '/') };
-  });
-}
-
 let visitor: APIRequestContext;
 test.beforeAll(async ({}, info) => {
   visitor = await playwrightRequest.newContext({ baseURL: info.project.use.baseURL });
@@ -45,7 +36,7 @@ test.afterAll(async () => visitor.dispose());
 
 test('the manifests list the doors we know of (the enumeration works)', () => {
   expect(appEntries().map((e) => e.route)).toEqual(expect.arrayContaining(['/', '/sessions', '/sessions/[id]', '/sessions/[id]/bundle', '/api/v1/[[...path]]']));
-  expect(actions().map((a) => a.name)).toEqual(expect.arrayContaining(['startInspectionAction', 'answerMfaAction', 'followLinkAction', 'reopenSessionAction']));
+  expect(listActions().map((a) => a.name)).toEqual(expect.arrayContaining(['startInspectionAction', 'answerMfaAction', 'followLinkAction', 'reopenSessionAction']));
 });
 
 test('every page sends a signed-out visitor to sign in, and every route handler answers 401', async () => {
@@ -63,7 +54,7 @@ test('every page sends a signed-out visitor to sign in, and every route handler 
 });
 
 test('every server action refuses a signed-out caller with 401 and does nothing', async () => {
-  for (const action of actions().filter((a) => !PUBLIC_ACTIONS.has(a.name))) {
+  for (const action of listActions().filter((a) => !PUBLIC_ACTIONS.has(a.name))) {
     const res = await visitor.post(action.page, {
       headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
       data: JSON.stringify([{ inspectionId: SOME_UUID, mode: 'cached', loginId: '5e115eac-1209-4f19-641c-08d6d484e2fe', link: 'summary' }]),
