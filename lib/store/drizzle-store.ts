@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
@@ -14,6 +14,7 @@ import type {
   MfaContinuation,
   NewInspection,
   NewStep,
+  LastFailure,
   Page,
   Step,
 } from './types';
@@ -175,6 +176,31 @@ export class DrizzleStore implements InspectionStore {
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async countInspections(filter: InspectionFilter): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(inspections)
+      .where(and(...whereFor(filter)));
+    return Number(row?.n ?? 0);
+  }
+
+  async lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]> {
+    const ids = inspectionIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    // distinct on + seq desc walks steps_inspection_seq_idx backwards per inspection.
+    return this.db
+      .selectDistinctOn([steps.inspectionId], {
+        inspectionId: steps.inspectionId,
+        outcome: steps.outcome,
+        flinksCode: steps.flinksCode,
+        error: steps.error,
+        httpStatus: steps.httpStatus,
+      })
+      .from(steps)
+      .where(and(inArray(steps.inspectionId, ids), inArray(steps.outcome, ['flinks_error', 'transport_error'])))
+      .orderBy(steps.inspectionId, desc(steps.seq));
   }
 
   async putContinuation(c: MfaContinuation): Promise<void> {

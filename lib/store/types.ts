@@ -76,8 +76,17 @@ export const UNSEALED_KEYS_PATTERN = '"(holder|holders|accountnumber|transitnumb
 
 export type InspectionFilter = {
   loginId?: string;
+  /** LoginId starts with this (LIKE 'x%', with % and _ matched literally). */
+  loginIdPrefix?: string;
   requestId?: string;
   tag?: string;
+  /** Tag starts with this (literal prefix, as loginIdPrefix). */
+  tagPrefix?: string;
+  /**
+   * The header's Search: LoginId, RequestId or Tag starts with this, or the inspection id does
+   * (any of them).
+   */
+  anyPrefix?: string;
   institution?: string;
   mode?: InspectionMode;
   status?: InspectionStatus;
@@ -88,6 +97,9 @@ export type InspectionFilter = {
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** The last failing step of an inspection (History's Problem column). */
+export type LastFailure = Pick<Step, 'inspectionId' | 'outcome' | 'flinksCode' | 'error' | 'httpStatus'>;
 
 /** Held only while an MFA round is open; deleted when the session finishes or expires. */
 export type MfaContinuation = {
@@ -114,6 +126,10 @@ export interface InspectionStore {
   resealStep(id: string, response: unknown, sealedResponse: string): Promise<void>;
   /** Newest first; cursor is opaque. */
   listInspections(filter: InspectionFilter, opts: { cursor?: string | null; limit: number }): Promise<Page<Inspection>>;
+  /** How many inspections match (History's "N sessions match"). */
+  countInspections(filter: InspectionFilter): Promise<number>;
+  /** For each given inspection that has one, its last step whose outcome is flinks_error or transport_error. */
+  lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]>;
   putContinuation(c: MfaContinuation): Promise<void>;
   getContinuation(inspectionId: string): Promise<MfaContinuation | null>;
   deleteContinuation(inspectionId: string): Promise<void>;
