@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
-import { loadSessionView } from '@/lib/inspector/session-queries';
+import { listSiblingSessions, loadSessionView } from '@/lib/inspector/session-queries';
+import { CompareWithForm } from '@/components/compare/compare-with-form';
 import { SessionHeader } from '@/components/session/session-header';
 import { SessionWorkspace } from '@/components/session/session-workspace';
 import { Timeline } from '@/components/session/timeline';
@@ -17,11 +18,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const view = await loadSessionView(id);
   if (!view) notFound();
   const { inspection } = view;
+  const siblings = await listSiblingSessions(inspection);
   const mayActOn = inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others');
 
   return (
     <div className="space-y-6">
       <SessionHeader inspection={inspection} />
+      <CompareWithForm inspectionId={inspection.id} siblings={siblings} />
       <SessionWorkspace
         key={inspection.id}
         inspectionId={inspection.id}
