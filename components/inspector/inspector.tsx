@@ -8,11 +8,43 @@ import { AuthorizeForm, type FormAccess } from './authorize-form';
 import { MfaForm } from './mfa-form';
 import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';
-import { useInspectionFlow } from './use-inspection-flow';
+import { useInspectionFlow, type Flow } from './use-inspection-flow';
+import { useFocusOnAppear } from './use-focus-on-appear';
+import type { ErrorView } from '@/lib/inspector/views';
+
+const ERROR_HEADING = 'inspector-error-heading';
+
+/** What the flow shows now, for focus: changes only when something new appears. */
+function shownKey(flow: Flow, errorCount: number): string {
+  if (flow.stage === 'result') return `result-${flow.inspectionId}`;
+  if (flow.error) return `error-${errorCount}`;
+  if (flow.stage === 'mfa') return `mfa-${flow.inspectionId}-${flow.round}`;
+  return 'form';
+}
+
+function errorHeading(flow: Flow): string {
+  return flow.stage === 'mfa' ? 'Problem with the answers' : 'The session did not open';
+}
+
+function describeError(e: ErrorView): string {
+  if (e.kind === 'flinks') return `Flinks error ${e.flinksCode}: ${e.explanation}`;
+  if (e.kind === 'transport') return `${e.title}. ${e.message}`;
+  return e.message;
+}
+
+/** One sentence for the polite live region: what the last action produced. */
+function announcement(flow: Flow): string {
+  if (flow.stage === 'result') return `Session opened. Request ID ${flow.session.requestId}.`;
+  if (flow.error) return `${errorHeading(flow)}. ${describeError(flow.error)}`;
+  if (flow.stage === 'mfa') return `Security questions, round ${flow.round}: ${flow.challenges.length === 1 ? 'one question' : `${flow.challenges.length} questions`}.`;
+  return '';
+}
 
 export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
   const f = useInspectionFlow();
   const { flow } = f;
+  const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
+  useFocusOnAppear(shownKey(flow, f.errorCount), target);
   return (
     <div key={f.generation} className="space-y-6">
       {f.started ? (
@@ -29,7 +61,18 @@ export function Inspector({ personas, access }: { personas: readonly Persona[]; 
           </Button>
         </div>
       ) : null}
-      {flow.stage !== 'result' && flow.error ? <ErrorPanel error={flow.error} /> : null}
+      {/* Polite, not a second alert: the error panel is already role=alert. Empty until something happens. */}
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="inspector-announcer">
+        {f.pending ? '' : announcement(flow)}
+      </div>
+      {flow.stage !== 'result' && flow.error ? (
+        <section aria-labelledby={ERROR_HEADING} className="space-y-2">
+          <h2 id={ERROR_HEADING} tabIndex={-1} className="text-lg font-semibold text-red-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+            {errorHeading(flow)}
+          </h2>
+          <ErrorPanel error={flow.error} />
+        </section>
+      ) : null}
       <WorkingIndicator active={f.pending} label={f.startPending ? 'Talking to Flinks' : 'Sending the answers'} />
       {flow.stage === 'form' ? (
         <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} access={access} />
