@@ -13,9 +13,9 @@ export function HeaderSearch() {
         required
         autoComplete="off"
         spellCheck={false}
-        placeholder="Request ID, Login ID, tag…"
+        placeholder="Request ID, Login ID…"
         title="A Request ID, Login ID, inspection id or tag; the start of one is enough"
-        className="w-44 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-56"
+        className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm lg:w-44"
       />
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50">
         Go<span className="sr-only"> to search results</span>

@@ -95,7 +95,7 @@ test('compare two cached sessions of the same Login ID, one of which followed Ac
   await expect(page.getByText('B: GetAccountsDetail')).toBeVisible();
   await expect(page.getByText(/A: not fetched/)).toBeVisible();
   const accounts = page.getByTestId('compare-accounts');
-  await expect(accounts.getByRole('row').filter({ hasText: 'not in A' }).first()).toContainText('differs');
+  await expect(accounts.getByRole('row').filter({ hasText: 'not fetched' }).first()).toContainText('differs');
   // The step sequences differ after the common start (B followed the Links).
   const steps = page.getByTestId('compare-steps');
   await expect(steps.getByRole('row').nth(1)).not.toContainText('differs');

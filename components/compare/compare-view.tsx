@@ -59,21 +59,24 @@ function AccountTransactions({ row }: { row: AccountRow }) {
   );
 }
 
+// Short headers so the table fits a laptop screen; "Δ" columns are B minus A.
 const ACCOUNT_COLUMNS: Column[] = [
   { label: 'Account' },
   { label: 'Current A', numeric: true },
   { label: 'Current B', numeric: true },
-  { label: 'Current B − A', numeric: true },
+  { label: 'Δ current', numeric: true },
   { label: 'Available A', numeric: true },
   { label: 'Available B', numeric: true },
-  { label: 'Available B − A', numeric: true },
-  { label: 'Transactions A', numeric: true },
-  { label: 'Transactions B', numeric: true },
+  { label: 'Δ available', numeric: true },
+  { label: 'Txns A', numeric: true },
+  { label: 'Txns B', numeric: true },
   { label: 'Difference', srOnly: true },
 ];
 
 export function CompareView({ c, labels }: { c: Comparison; labels: { a: string; b: string } }) {
   const source = (s: string | null) => s ?? 'not fetched (the Links were not followed)';
+  // An account missing from a side that fetched no accounts is "not fetched", not "not in".
+  const absent = (which: 'A' | 'B') => ((which === 'A' ? c.a : c.b).accountsSource === null ? 'not fetched' : `not in ${which}`);
   return (
     <div className="space-y-6">
       <dl className="grid gap-2 text-sm sm:grid-cols-2">
@@ -112,7 +115,7 @@ export function CompareView({ c, labels }: { c: Comparison; labels: { a: string;
       <section aria-labelledby="cmp-accounts" className="space-y-2">
         <h2 id="cmp-accounts" className="text-lg font-semibold">Accounts</h2>
         <p className="text-sm text-slate-600">
-          A: {source(c.a.accountsSource)}. B: {source(c.b.accountsSource)}. Accounts are matched by their Flinks id; balances and amounts as Flinks gave them.
+          A: {source(c.a.accountsSource)}. B: {source(c.b.accountsSource)}. Accounts are matched by their Flinks id; Δ is B minus A.
         </p>
         {!c.accountsCompared ? (
           <p className="rounded-md border border-slate-200 bg-white p-4 text-sm">Neither session fetched accounts: follow a Link on a session page first.</p>
@@ -123,12 +126,12 @@ export function CompareView({ c, labels }: { c: Comparison; labels: { a: string;
                 const currency = r.a?.currency ?? r.b?.currency ?? null;
                 return (
                   <tr key={r.id} className={r.differs ? DIFF_ROW : undefined}>
-                    <th scope="row" className={`${cell} text-left font-medium`}>
+                    <th scope="row" className={`${cell} whitespace-nowrap text-left font-medium`}>
                       {r.title ?? 'Account'}
-                      <span className="block font-mono text-xs font-normal text-slate-500">{r.id}</span>
+                      <span className="block font-mono text-xs font-normal text-slate-500" title={r.id}>{short(r.id)}…</span>
                     </th>
-                    <td className={`${cell} text-right`}>{r.a ? formatMoney(r.a.current, currency) : 'not in A'}</td>
-                    <td className={`${cell} text-right`}>{r.b ? formatMoney(r.b.current, currency) : 'not in B'}</td>
+                    <td className={`${cell} whitespace-nowrap text-right`}>{r.a ? formatMoney(r.a.current, currency) : absent('A')}</td>
+                    <td className={`${cell} whitespace-nowrap text-right`}>{r.b ? formatMoney(r.b.current, currency) : absent('B')}</td>
                     <td className={`${cell} whitespace-nowrap text-right font-medium`}>{signed(r.currentDiff, currency)}</td>
                     <td className={`${cell} text-right`}>{r.a ? formatMoney(r.a.available, currency) : '—'}</td>
                     <td className={`${cell} text-right`}>{r.b ? formatMoney(r.b.available, currency) : '—'}</td>

@@ -25,10 +25,10 @@ export function CompareButton() {
 
   return (
     <form id={COMPARE_FORM_ID} method="get" action="/compare" onSubmit={onSubmit} className="flex flex-wrap items-center gap-3">
+      <p role="status" className="text-sm text-red-700">{message}</p>
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
         Compare
       </button>
-      <p role="status" className="text-sm text-red-700">{message}</p>
     </form>
   );
 }

@@ -44,11 +44,11 @@ export function HistoryFilters({ values, problems, shortcuts }: { values: Histor
             {STATUSES.map((s) => <option key={s} value={s}>{s.replace('_', ' ')}</option>)}
           </select>
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <label htmlFor="f-from" className={label}>From (UTC)</label>
           <input id="f-from" type="datetime-local" name="from" defaultValue={values.from ?? ''} className={input} />
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <label htmlFor="f-to" className={label}>To (UTC)</label>
           <input id="f-to" type="datetime-local" name="to" defaultValue={values.to ?? ''} className={input} />
         </div>

@@ -32,7 +32,7 @@ export function HistoryTable({ items }: { items: HistoryRow[] }) {
             {/* Named "Select" for scripts; the row's link names the session for screen-reader users. */}
             <input type="checkbox" name="s" value={i.id} form={COMPARE_FORM_ID} aria-label="Select" title={`Select session ${i.id.slice(0, 8)} to compare`} className="h-4 w-4 accent-indigo-600" />
           </td>
-          <td className="whitespace-nowrap px-3 py-2">
+          <td className="min-w-[7rem] px-3 py-2">
             <Link href={`/sessions/${i.id}`} className="font-medium text-indigo-700 hover:underline">
               {formatDateTime(i.createdAt)}
               <span className="sr-only"> — open session {i.id.slice(0, 8)}</span>
@@ -48,12 +48,13 @@ export function HistoryTable({ items }: { items: HistoryRow[] }) {
           <td className="px-3 py-2">{i.institution ?? '—'}</td>
           <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{i.persona ?? '—'}</td>
           <td className="px-3 py-2 text-xs">{i.language ?? '—'}</td>
-          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+          {/* Full ids wrap rather than push Problem off screen: people copy them whole. */}
+          <td className="min-w-[11rem] max-w-[15rem] break-all px-3 py-2 font-mono text-xs">
             <span className="block" title="Login ID">{i.loginId ?? '—'}</span>
             <span className="block text-slate-500" title="Request ID">{i.requestId ?? '—'}</span>
           </td>
-          <td className="whitespace-nowrap px-3 py-2">{i.tag ?? '—'}</td>
-          <td className="max-w-[12rem] truncate px-3 py-2 text-xs" title={i.openedByEmail ?? undefined}>{i.openedByEmail ?? '—'}</td>
+          <td className="max-w-[10rem] break-words px-3 py-2">{i.tag ?? '—'}</td>
+          <td className="max-w-[10rem] truncate px-3 py-2 text-xs" title={i.openedByEmail ?? undefined}>{i.openedByEmail ?? '—'}</td>
           <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" data-testid="history-problem">{i.problem ?? ''}</td>
         </tr>
       ))}
