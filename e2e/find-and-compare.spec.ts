@@ -9,7 +9,13 @@ test.beforeEach(runOnlyIn('sessions'));
 test.beforeAll(warmUp);
 
 test('keyboard only: a support agent skips to the header Search, pastes a Request ID and lands on the session', async ({ inspector, page }) => {
-  await inspector.openCached(SAMPLE_LOGIN_ID, `find-${Date.now()}`);
+  // "Use sample" fills the documented LoginId; the result's heading takes focus and is announced.
+  await page.getByRole('button', { name: 'Use sample' }).click();
+  await expect(page.getByLabel('Login ID', { exact: true })).toHaveValue(SAMPLE_LOGIN_ID);
+  await page.getByLabel('Tag', { exact: true }).fill(`find-${Date.now()}`);
+  await inspector.authorize();
+  await expect(page.getByRole('heading', { name: 'Session opened' })).toBeFocused();
+  await expect(page.getByTestId('inspector-announcer')).toContainText('Session opened');
   const session = await SessionPage.openFrom(inspector);
   const requestId = await session.requestId();
   const id = session.id;

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { COMPARE_FORM_ID } from './history-table';
+import { COMPARE_FORM_ID } from './compare-form-id';
 
 /**
  * "Compare" for the rows ticked in History. Without script the form still goes to /compare with the

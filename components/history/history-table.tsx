@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatDateTime, StatusBadge } from '@/components/session/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { Inspection } from '@/lib/store/types';
+import { COMPARE_FORM_ID } from './compare-form-id';
 
 /** One History row as the page prepares it: the derived columns are computed on the server. */
 export type HistoryRow = Inspection & { shownStatus: string; persona: string | null; problem: string | null };
@@ -19,8 +20,6 @@ const HISTORY_TABLE_COLUMNS: Column[] = [
   { label: 'Problem' },
 ];
 
-/** The id of the compare form the row checkboxes belong to (they sit in the table, the form beside it). */
-export const COMPARE_FORM_ID = 'compare-form';
 
 export function HistoryTable({ items }: { items: HistoryRow[] }) {
   if (items.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-600">No session matches.</p>;

@@ -8,37 +8,9 @@ import { AuthorizeForm, type FormAccess } from './authorize-form';
 import { MfaForm } from './mfa-form';
 import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';
-import { useInspectionFlow, type Flow } from './use-inspection-flow';
+import { useInspectionFlow } from './use-inspection-flow';
 import { useFocusOnAppear } from './use-focus-on-appear';
-import type { ErrorView } from '@/lib/inspector/views';
-
-const ERROR_HEADING = 'inspector-error-heading';
-
-/** What the flow shows now, for focus: changes only when something new appears. */
-function shownKey(flow: Flow, errorCount: number): string {
-  if (flow.stage === 'result') return `result-${flow.inspectionId}`;
-  if (flow.error) return `error-${errorCount}`;
-  if (flow.stage === 'mfa') return `mfa-${flow.inspectionId}-${flow.round}`;
-  return 'form';
-}
-
-function errorHeading(flow: Flow): string {
-  return flow.stage === 'mfa' ? 'Problem with the answers' : 'The session did not open';
-}
-
-function describeError(e: ErrorView): string {
-  if (e.kind === 'flinks') return `Flinks error ${e.flinksCode}: ${e.explanation}`;
-  if (e.kind === 'transport') return `${e.title}. ${e.message}`;
-  return e.message;
-}
-
-/** One sentence for the polite live region: what the last action produced. */
-function announcement(flow: Flow): string {
-  if (flow.stage === 'result') return `Session opened. Request ID ${flow.session.requestId}.`;
-  if (flow.error) return `${errorHeading(flow)}. ${describeError(flow.error)}`;
-  if (flow.stage === 'mfa') return `Security questions, round ${flow.round}: ${flow.challenges.length === 1 ? 'one question' : `${flow.challenges.length} questions`}.`;
-  return '';
-}
+import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
 export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
   const f = useInspectionFlow();

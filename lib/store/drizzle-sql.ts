@@ -1,6 +1,6 @@
 import { eq, getTableColumns, gte, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { inspections } from './schema';
-import { likePrefixPattern } from './like-prefix';
+import { likePrefixPattern, uuidPrefixRange } from './like-prefix';
 import type { InspectionFilter } from './types';
 
 function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
@@ -33,8 +33,9 @@ export function whereFor(f: InspectionFilter): SQL[] {
   if (f.tagPrefix !== undefined) conditions.push(startsWith(t.tag, f.tagPrefix));
   if (f.anyPrefix !== undefined) {
     const p = f.anyPrefix;
-    // The uuid has no text index: its prefix is only worth testing when it looks like one.
-    const idLike = /^[0-9a-f-]{4,36}$/i.test(p) ? [startsWith(sql`${t.id}::text`, p.toLowerCase())] : [];
+    // An id prefix is a uuid range: the primary key's index answers it (no scan of id::text).
+    const range = p.length >= 4 ? uuidPrefixRange(p) : null;
+    const idLike = range ? [sql`${t.id} between ${range.low}::uuid and ${range.high}::uuid`] : [];
     conditions.push(or(startsWith(t.loginId, p), startsWith(t.requestId, p), startsWith(t.tag, p), ...idLike)!);
   }
   if (f.tag !== undefined) conditions.push(eq(t.tag, f.tag));

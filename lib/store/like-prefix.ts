@@ -13,3 +13,21 @@ export function likePrefixPattern(prefix: string): string {
 export function startsWithLiteral(value: string | null, prefix: string): boolean {
   return value !== null && value.startsWith(prefix);
 }
+
+const UUID_SHAPE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The uuid range an inspection-id prefix covers ("9721f1a6" → 9721f1a6-0000-… to 9721f1a6-ffff-…), so
+ * the primary key's index answers it instead of a scan of id::text. Null when the text cannot be the
+ * start of a canonical uuid (wrong characters or dashes in the wrong places).
+ */
+export function uuidPrefixRange(prefix: string): { low: string; high: string } | null {
+  const p = prefix.toLowerCase();
+  if (p.length === 0 || p.length > UUID_SHAPE.length) return null;
+  for (let i = 0; i < p.length; i += 1) {
+    const dash = UUID_SHAPE[i] === '-';
+    if (dash ? p[i] !== '-' : !/[0-9a-f]/.test(p[i]!)) return null;
+  }
+  const fill = (c: string) => p + UUID_SHAPE.slice(p.length).replace(/0/g, c);
+  return { low: fill('0'), high: fill('f') };
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor } from './cursor';
 import { toStorableJson } from './json';
-import { startsWithLiteral } from './like-prefix';
+import { startsWithLiteral, uuidPrefixRange } from './like-prefix';
 import type {
   Inspection,
   InspectionFilter,
@@ -29,7 +29,7 @@ export function matchesFilter(i: Inspection, f: InspectionFilter): boolean {
   if (f.tagPrefix !== undefined && !startsWithLiteral(i.tag, f.tagPrefix)) return false;
   if (f.anyPrefix !== undefined) {
     const p = f.anyPrefix;
-    const idMatch = /^[0-9a-f-]{4,36}$/i.test(p) && i.id.startsWith(p.toLowerCase());
+    const idMatch = p.length >= 4 && uuidPrefixRange(p) !== null && i.id.startsWith(p.toLowerCase());
     if (!idMatch && ![i.loginId, i.requestId, i.tag].some((v) => startsWithLiteral(v, p))) return false;
   }
   if (f.tag !== undefined && i.tag !== f.tag) return false;
