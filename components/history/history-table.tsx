@@ -11,13 +11,14 @@ const HISTORY_TABLE_COLUMNS: Column[] = [
   { label: 'Select', srOnly: true },
   { label: 'Started' },
   { label: 'Status' },
+  // Problem next to Status: what support reads first, never the column that scrolls out of view.
+  { label: 'Problem' },
   { label: 'Institution' },
   { label: 'Persona' },
   { label: 'Language' },
   { label: 'Login ID / Request ID' },
   { label: 'Tag' },
   { label: 'Opened by' },
-  { label: 'Problem' },
 ];
 
 
@@ -44,17 +45,17 @@ export function HistoryTable({ items }: { items: HistoryRow[] }) {
               {i.parentId ? ' · reopened' : ''}
             </span>
           </td>
-          <td className="px-3 py-2">{i.institution ?? '—'}</td>
+          <td className="whitespace-nowrap px-2 py-2 font-mono text-xs" data-testid="history-problem">{i.problem ?? ''}</td>
+          <td className="px-2 py-2">{i.institution ?? '—'}</td>
           <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{i.persona ?? '—'}</td>
           <td className="px-3 py-2 text-xs">{i.language ?? '—'}</td>
           {/* Full ids wrap rather than push Problem off screen: people copy them whole. */}
-          <td className="min-w-[11rem] max-w-[15rem] break-all px-3 py-2 font-mono text-xs">
+          <td className="min-w-[11rem] max-w-[15rem] break-all px-2 py-2 font-mono text-xs">
             <span className="block" title="Login ID">{i.loginId ?? '—'}</span>
             <span className="block text-slate-500" title="Request ID">{i.requestId ?? '—'}</span>
           </td>
-          <td className="max-w-[10rem] break-words px-3 py-2">{i.tag ?? '—'}</td>
-          <td className="max-w-[10rem] truncate px-3 py-2 text-xs" title={i.openedByEmail ?? undefined}>{i.openedByEmail ?? '—'}</td>
-          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" data-testid="history-problem">{i.problem ?? ''}</td>
+          <td className="max-w-[8rem] break-words px-2 py-2">{i.tag ?? '—'}</td>
+          <td className="max-w-[9rem] truncate px-2 py-2 text-xs" title={i.openedByEmail ?? undefined}>{i.openedByEmail ?? '—'}</td>
         </tr>
       ))}
     </DataTable>
