@@ -5,6 +5,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 import { EnvironmentBadge } from '@/components/environment-badge';
 import { UserMenu } from '@/components/auth/user-menu';
+import { HeaderSearch } from '@/components/header-search';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,6 +27,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* First focusable element of every page: keyboard users skip the header's links and search. */}
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-indigo-700 focus:shadow focus:outline-2 focus:outline-indigo-600"
+        >
+          Skip to main content
+        </a>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
             <Link href="/" className="shrink-0 font-semibold text-slate-900">
@@ -39,11 +47,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can('audit:view') ? <Link href="/audit" className={navLink}>Audit</Link> : null}
               </nav>
             ) : null}
+            {can('inspection:view') ? <HeaderSearch /> : null}
             <EnvironmentBadge environment={environment} />
             {viewer ? <UserMenu email={viewer.email} /> : null}
           </div>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        {/* tabIndex -1: the skip link moves focus here, not only the scroll position. */}
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">{children}</main>
       </body>
     </html>
   );

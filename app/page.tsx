@@ -1,6 +1,7 @@
 import { reasonRequired } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
+import { TOOLBOX } from '@/lib/flinks/toolbox';
 import { personasFor } from '@/lib/inspector/personas';
 import { Inspector } from '@/components/inspector/inspector';
 
@@ -9,7 +10,12 @@ export const dynamic = 'force-dynamic';
 export default async function HomePage() {
   const viewer = await requireViewer('inspection:open_cached', { page: '/' });
   const { environment } = getEnv().flinks;
-  const access = { live: viewer.permissions.has('inspection:open_live'), reason: reasonRequired(environment) };
+  const access = {
+    live: viewer.permissions.has('inspection:open_live'),
+    reason: reasonRequired(environment),
+    // The sample LoginId exists only on the toolbox and in the simulator.
+    sampleLoginId: environment === 'simulator' || environment === 'toolbox' ? TOOLBOX.sampleLoginId : null,
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

@@ -12,7 +12,8 @@ import { listActions } from './support/actions';
  */
 
 const NEXT = path.resolve('.next');
-const PUBLIC_ROUTES = new Set(['/sign-in', '/setup', '/api/auth/[...all]', '/simulator/[...path]', '/api/health', '/api/ready', '/_not-found']);
+// The icons (app/favicon.ico, app/icon.svg) are static files Next serves as routes: no data, shown on the sign-in page too.
+const PUBLIC_ROUTES = new Set(['/sign-in', '/setup', '/api/auth/[...all]', '/simulator/[...path]', '/api/health', '/api/ready', '/_not-found', '/favicon.ico', '/icon.svg']);
 const PUBLIC_ACTIONS = new Set(['claimFirstAdminAction']);
 const SOME_UUID = '11111111-2222-4333-8444-555555555555';
 

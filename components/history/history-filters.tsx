@@ -14,13 +14,20 @@ function Text({ name, labelText, values, placeholder }: { name: keyof HistoryVal
 }
 
 /** A plain GET form: the filters become the URL, so a filtered view is a link anyone can open. */
-export function HistoryFilters({ values, problems }: { values: HistoryValues; problems: string[] }) {
+export function HistoryFilters({ values, problems, shortcuts }: { values: HistoryValues; problems: string[]; shortcuts: { today: string; lastWeek: string } }) {
   return (
     <form method="get" action="/sessions" role="search" aria-label="Filter sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      {/* The header's Search rides along, so narrowing a search result keeps it. */}
+      {values.q ? (
+        <p className="text-sm text-slate-700">
+          <input type="hidden" name="q" value={values.q} />
+          Sessions whose Login ID, Request ID, Tag or id starts with <code className="rounded bg-slate-100 px-1 font-mono">{values.q}</code>
+        </p>
+      ) : null}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Text name="loginId" labelText="Login ID" values={values} placeholder="5e115eac-…" />
+        <Text name="loginId" labelText="Login ID" values={values} placeholder="5e115eac (start is enough)" />
         <Text name="requestId" labelText="Request ID" values={values} />
-        <Text name="tag" labelText="Tag" values={values} />
+        <Text name="tag" labelText="Tag" values={values} placeholder="ticket- (start is enough)" />
         <Text name="institution" labelText="Institution" values={values} placeholder="FlinksCapital" />
         <Text name="openedBy" labelText="Opened by" values={values} placeholder="name@company.com" />
         <div>
@@ -37,13 +44,13 @@ export function HistoryFilters({ values, problems }: { values: HistoryValues; pr
             {STATUSES.map((s) => <option key={s} value={s}>{s.replace('_', ' ')}</option>)}
           </select>
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <label htmlFor="f-from" className={label}>From (UTC)</label>
-          <input id="f-from" type="date" name="from" defaultValue={values.from ?? ''} className={input} />
+          <input id="f-from" type="datetime-local" name="from" defaultValue={values.from ?? ''} className={input} />
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <label htmlFor="f-to" className={label}>To (UTC)</label>
-          <input id="f-to" type="date" name="to" defaultValue={values.to ?? ''} className={input} />
+          <input id="f-to" type="datetime-local" name="to" defaultValue={values.to ?? ''} className={input} />
         </div>
       </div>
       {problems.length > 0 ? (
@@ -51,11 +58,14 @@ export function HistoryFilters({ values, problems }: { values: HistoryValues; pr
           Ignored: {problems.join('; ')}
         </div>
       ) : null}
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
           Apply filters
         </button>
         <Link href="/sessions" className="text-sm text-slate-600 hover:underline">Clear filters</Link>
+        <span className="text-sm text-slate-500" aria-hidden="true">·</span>
+        <Link href={shortcuts.today} className="text-sm text-indigo-700 hover:underline">Today</Link>
+        <Link href={shortcuts.lastWeek} className="text-sm text-indigo-700 hover:underline">Last 7 days</Link>
       </div>
     </form>
   );

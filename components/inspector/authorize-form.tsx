@@ -20,7 +20,8 @@ type Props = {
   access: FormAccess;
 };
 
-export type FormAccess = { live: boolean; reason: boolean };
+/** sampleLoginId: offered as "Use sample" only where it exists (simulator and toolbox), never against production. */
+export type FormAccess = { live: boolean; reason: boolean; sampleLoginId?: string | null };
 
 export function AuthorizeForm({ values, onChange, errors, personas, pending, onSubmit, access }: Props) {
   const set = <K extends keyof AuthorizeFormValues>(key: K, value: AuthorizeFormValues[K]) => onChange({ ...values, [key]: value });
@@ -35,16 +36,24 @@ export function AuthorizeForm({ values, onChange, errors, personas, pending, onS
       <ModeSwitch value={values.mode} onChange={(mode) => set('mode', mode)} liveAllowed={access.live} />
       {access.live && personas.length > 0 ? <PersonaPicker personas={personas} onPick={pick} /> : null}
       {values.mode === 'cached' ? (
-        <TextField
-          label="Login ID"
-          name="loginId"
-          value={values.loginId}
-          onValueChange={(v) => set('loginId', v)}
-          error={errors.loginId}
-          placeholder="5e115eac-1209-4f19-641c-08d6d484e2fe"
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <div className="flex items-start gap-2">
+          <TextField
+            label="Login ID"
+            name="loginId"
+            value={values.loginId}
+            onValueChange={(v) => set('loginId', v)}
+            error={errors.loginId}
+            placeholder="5e115eac-1209-4f19-641c-08d6d484e2fe"
+            autoComplete="off"
+            spellCheck={false}
+            className="min-w-0 flex-1"
+          />
+          {access.sampleLoginId ? (
+            <Button variant="secondary" size="sm" className="mt-6 shrink-0" onClick={() => set('loginId', access.sampleLoginId!)}>
+              Use sample
+            </Button>
+          ) : null}
+        </div>
       ) : (
         <LiveFields values={values} errors={errors} set={set} />
       )}

@@ -9,10 +9,14 @@ import { MfaForm } from './mfa-form';
 import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';
 import { useInspectionFlow } from './use-inspection-flow';
+import { useFocusOnAppear } from './use-focus-on-appear';
+import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
 export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
   const f = useInspectionFlow();
   const { flow } = f;
+  const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
+  useFocusOnAppear(shownKey(flow, f.errorCount), target);
   return (
     <div key={f.generation} className="space-y-6">
       {f.started ? (
@@ -29,7 +33,18 @@ export function Inspector({ personas, access }: { personas: readonly Persona[]; 
           </Button>
         </div>
       ) : null}
-      {flow.stage !== 'result' && flow.error ? <ErrorPanel error={flow.error} /> : null}
+      {/* Polite, not a second alert: the error panel is already role=alert. Empty until something happens. */}
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="inspector-announcer">
+        {f.pending ? '' : announcement(flow)}
+      </div>
+      {flow.stage !== 'result' && flow.error ? (
+        <section aria-labelledby={ERROR_HEADING} className="space-y-2">
+          <h2 id={ERROR_HEADING} tabIndex={-1} className="text-lg font-semibold text-red-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+            {errorHeading(flow)}
+          </h2>
+          <ErrorPanel error={flow.error} />
+        </section>
+      ) : null}
       <WorkingIndicator active={f.pending} label={f.startPending ? 'Talking to Flinks' : 'Sending the answers'} />
       {flow.stage === 'form' ? (
         <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} access={access} />

@@ -27,7 +27,7 @@ export function MfaForm({ challenges, round, pending, onAnswer }: Props) {
   return (
     <section aria-labelledby="mfa-heading" className="space-y-4">
       <div>
-        <h2 id="mfa-heading" className="text-lg font-semibold text-slate-900">
+        <h2 id="mfa-heading" tabIndex={-1} className="focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 text-lg font-semibold text-slate-900">
           Security questions
         </h2>
         <p className="text-sm text-slate-600">

@@ -23,7 +23,7 @@ export function SessionResult({ inspectionId, session }: { inspectionId: string;
   return (
     <section aria-labelledby="result-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="result-heading" className="text-lg font-semibold text-green-800">
+        <h2 id="result-heading" tabIndex={-1} className="focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 text-lg font-semibold text-green-800">
           Session opened
         </h2>
         <Link href={`/sessions/${inspectionId}`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">

@@ -41,17 +41,21 @@ export function useInspectionFlow() {
   // Which call is on its way. Plain state, not TanStack Query: this page does not poll, and the
   // query client would add ~15 kB gzip to it (issue 10). Actions are never retried behind the user's back.
   const [pending, setPending] = useState<'start' | 'answer' | null>(null);
+  // Counts errors shown, so the same error twice in a row (a second wrong answer) still moves focus.
+  const [errorCount, setErrorCount] = useState(0);
   // Start over abandons a call in flight: its late answer must not bring the old flow back.
   const attempt = useRef(0);
 
   const apply = (result: InspectionResult) => {
     if (result.kind === 'invalid') setFieldErrors(result.fieldErrors);
+    if (result.kind === 'error' || result.kind === 'invalid' || (result.kind === 'mfa' && result.error)) setErrorCount((n) => n + 1);
     setFlow((current) => next(current, result));
   };
 
   // A thrown action (a bug, or the server unreachable) must not strand the user either.
   const onFailure = (err: unknown) => {
     const message = `The dashboard could not complete the request (${err instanceof Error ? err.message : 'unknown error'}). Try again or start over.`;
+    setErrorCount((n) => n + 1);
     setFlow((f) => (f.stage === 'result' ? f : { ...f, error: { kind: 'app', message } }));
   };
 
@@ -108,5 +112,5 @@ export function useInspectionFlow() {
     setGeneration((g) => g + 1);
   }
 
-  return { values, changeValues, fieldErrors, flow, generation, started, pending: pending !== null, startPending: pending === 'start', submitForm, submitAnswers, startOver };
+  return { values, changeValues, fieldErrors, flow, errorCount, generation, started, pending: pending !== null, startPending: pending === 'start', submitForm, submitAnswers, startOver };
 }

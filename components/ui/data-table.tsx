@@ -21,7 +21,9 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    // relative: sr-only cells are position:absolute; without a containing block here they sit at their
+    // scrolled-out x and widen the whole page on narrow screens.
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
         {caption ? (
           <caption className={captionSrOnly ? 'sr-only' : 'whitespace-nowrap px-3 py-2 text-left text-sm font-semibold text-slate-800'}>{caption}</caption>

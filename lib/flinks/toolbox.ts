@@ -10,4 +10,6 @@ export const TOOLBOX = {
   apiKey: '3d5266a8-b697-48d4-8de6-52e2e2662acc',
   /** An older toolbox x-api-key seen in client fixtures (§2.1); the simulator accepts it too. */
   legacyApiKey: '3980e499d84f4e04aea9a0b350be7a64',
+  /** The documented sample LoginId (Greatday, en; D10): cached mode's "Use sample" fills it in. */
+  sampleLoginId: '5e115eac-1209-4f19-641c-08d6d484e2fe',
 } as const;

@@ -42,3 +42,14 @@ export function formatCountdown(ms: number): string {
   const s = total % 60;
   return `${m}:${String(s).padStart(2, '0')}`;
 }
+
+/**
+ * The status History shows. An authorized session whose RequestId has been idle for 8 minutes can no
+ * longer be used, so it reads "expired" even before anything records it (the store's own status wins
+ * once it has an `expired` value of its own).
+ */
+export function displayStatus(i: { status: string; requestId: string | null; lastActivityAt: Date | string | null; flinksCode?: string | null }, now: Date): string {
+  if (i.status !== 'authorized') return i.status;
+  const e = computeExpiry({ requestId: i.requestId, lastActivityAt: i.lastActivityAt, lastFlinksCode: i.flinksCode ?? null, now });
+  return e.state === 'expired' ? 'expired' : i.status;
+}

@@ -4,6 +4,7 @@ import { configuredSecrets } from '@/lib/flinks/client';
 import { describeFlinksCode } from '@/lib/flinks/codes';
 import { getStore } from '@/lib/store';
 import type { Inspection, Step } from '@/lib/store/types';
+import { snapshotOf, type SessionSnapshot } from './compare-sessions';
 import { buildCurl } from './copy-as-curl';
 import { maskPersonalData } from './mask-personal-data';
 import { inspectionIdSchema } from './session-action-schema';
@@ -107,4 +108,29 @@ export async function loadSupportBundle(id: string): Promise<{ bundle: SupportBu
     secrets: configuredSecrets(),
   });
   return { bundle, inspection: found.inspection };
+}
+
+/** One side of /compare: the same masked steps as the session page. */
+export async function loadCompareSnapshot(id: string, now: Date): Promise<SessionSnapshot | null> {
+  const found = await load(id);
+  return found ? snapshotOf(found.inspection, found.steps, now) : null;
+}
+
+/**
+ * What /compare?b=… names: an inspection id, or anything the header Search takes (a pasted Request
+ * ID) when it matches exactly one session. Returns the id, or how many matched.
+ */
+export async function resolveSessionRef(ref: string): Promise<{ id: string } | { matches: number }> {
+  const store = await getStore();
+  if (inspectionIdSchema.safeParse(ref).success && (await store.getInspection(ref))) return { id: ref };
+  const { items } = await store.listInspections({ anyPrefix: ref }, { limit: 2 });
+  return items.length === 1 ? { id: items[0]!.id } : { matches: items.length };
+}
+
+/** Other sessions of the same Login ID, newest first: the session page's "Compare with…" suggestions. */
+export async function listSiblingSessions(inspection: Inspection, limit = 10): Promise<Inspection[]> {
+  if (!inspection.loginId) return [];
+  const store = await getStore();
+  const { items } = await store.listInspections({ loginId: inspection.loginId }, { limit: limit + 1 });
+  return items.filter((i) => i.id !== inspection.id).slice(0, limit);
 }

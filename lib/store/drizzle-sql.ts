@@ -1,5 +1,6 @@
-import { eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, gte, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { inspections } from './schema';
+import { likePrefixPattern, uuidPrefixRange } from './like-prefix';
 import type { InspectionFilter } from './types';
 
 function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
@@ -14,11 +15,29 @@ export function jsonParam(value: unknown): SQL {
   return value === null ? sql`null::jsonb` : sql`${JSON.stringify(value)}::jsonb`;
 }
 
+/**
+ * `col LIKE 'x%'` with the prefix taken literally. Under the C collation (PGlite's) PostgreSQL turns
+ * a left-anchored LIKE into an index range itself; the extra `col >= x` (true of every string that
+ * starts with x, in any collation) gives other collations a lower bound the index can start from.
+ */
+function startsWith(col: AnyColumn | SQL, prefix: string): SQL {
+  return sql`(${col} >= ${prefix} and ${col} like ${likePrefixPattern(prefix)} escape '\\')`;
+}
+
 export function whereFor(f: InspectionFilter): SQL[] {
   const t = inspections;
   const conditions: SQL[] = [];
   if (f.loginId !== undefined) conditions.push(eq(t.loginId, f.loginId));
+  if (f.loginIdPrefix !== undefined) conditions.push(startsWith(t.loginId, f.loginIdPrefix));
   if (f.requestId !== undefined) conditions.push(eq(t.requestId, f.requestId));
+  if (f.tagPrefix !== undefined) conditions.push(startsWith(t.tag, f.tagPrefix));
+  if (f.anyPrefix !== undefined) {
+    const p = f.anyPrefix;
+    // An id prefix is a uuid range: the primary key's index answers it (no scan of id::text).
+    const range = p.length >= 4 ? uuidPrefixRange(p) : null;
+    const idLike = range ? [sql`${t.id} between ${range.low}::uuid and ${range.high}::uuid`] : [];
+    conditions.push(or(startsWith(t.loginId, p), startsWith(t.requestId, p), startsWith(t.tag, p), ...idLike)!);
+  }
   if (f.tag !== undefined) conditions.push(eq(t.tag, f.tag));
   // Same expression as inspections_institution_idx, so the index applies.
   if (f.institution !== undefined) conditions.push(sql`lower(${t.institution}) = lower(${f.institution})`);

@@ -15,6 +15,7 @@ import type {
   NewContinuation,
   NewInspection,
   NewStep,
+  LastFailure,
   Page,
   Settlement,
   SettleResult,
@@ -184,6 +185,31 @@ export class DrizzleStore implements InspectionStore {
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async countInspections(filter: InspectionFilter): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(inspections)
+      .where(and(...whereFor(filter)));
+    return Number(row?.n ?? 0);
+  }
+
+  async lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]> {
+    const ids = inspectionIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    // distinct on + seq desc walks steps_inspection_seq_idx backwards per inspection.
+    return this.db
+      .selectDistinctOn([steps.inspectionId], {
+        inspectionId: steps.inspectionId,
+        outcome: steps.outcome,
+        flinksCode: steps.flinksCode,
+        error: steps.error,
+        httpStatus: steps.httpStatus,
+      })
+      .from(steps)
+      .where(and(inArray(steps.inspectionId, ids), inArray(steps.outcome, ['flinks_error', 'transport_error'])))
+      .orderBy(steps.inspectionId, desc(steps.seq));
   }
 
   async transition(id: string, t: Transition): Promise<Inspection | null> {

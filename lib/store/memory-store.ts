@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor } from './cursor';
 import { toStorableJson } from './json';
+import { startsWithLiteral, uuidPrefixRange } from './like-prefix';
 import type {
   Inspection,
   InspectionFilter,
@@ -10,6 +11,7 @@ import type {
   NewContinuation,
   NewInspection,
   NewStep,
+  LastFailure,
   Page,
   Settlement,
   SettleResult,
@@ -26,7 +28,14 @@ export type StoreOptions = {
 /** Same semantics as the Drizzle store (the contract suite runs both); used by tests and as a fallback. */
 export function matchesFilter(i: Inspection, f: InspectionFilter): boolean {
   if (f.loginId !== undefined && i.loginId !== f.loginId) return false;
+  if (f.loginIdPrefix !== undefined && !startsWithLiteral(i.loginId, f.loginIdPrefix)) return false;
   if (f.requestId !== undefined && i.requestId !== f.requestId) return false;
+  if (f.tagPrefix !== undefined && !startsWithLiteral(i.tag, f.tagPrefix)) return false;
+  if (f.anyPrefix !== undefined) {
+    const p = f.anyPrefix;
+    const idMatch = p.length >= 4 && uuidPrefixRange(p) !== null && i.id.startsWith(p.toLowerCase());
+    if (!idMatch && ![i.loginId, i.requestId, i.tag].some((v) => startsWithLiteral(v, p))) return false;
+  }
   if (f.tag !== undefined && i.tag !== f.tag) return false;
   // Institution names are typed by people: match ignoring case, as the SQL side does with lower().
   if (f.institution !== undefined && i.institution?.toLowerCase() !== f.institution.toLowerCase()) return false;
@@ -213,6 +222,17 @@ export class MemoryStore implements InspectionStore {
     const items = rows.slice(0, limit).map(copy);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async countInspections(filter: InspectionFilter): Promise<number> {
+    return [...this.inspections.values()].filter((i) => matchesFilter(i, filter)).length;
+  }
+
+  async lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]> {
+    return inspectionIds.flatMap((id) => {
+      const failed = (this.steps.get(id) ?? []).filter((s) => s.outcome === 'flinks_error' || s.outcome === 'transport_error').at(-1);
+      return failed ? [{ inspectionId: id, outcome: failed.outcome, flinksCode: failed.flinksCode, error: failed.error, httpStatus: failed.httpStatus }] : [];
+    });
   }
 
   async putContinuation(c: Parameters<InspectionStore['putContinuation']>[0]): Promise<void> {

@@ -174,6 +174,53 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await all({ tag: `${tag}-other` })).toEqual([]);
     });
 
+    it('matches Login ID and Tag prefixes literally (% and _ are not wildcards)', async () => {
+      const tag = `t${randomUUID().slice(0, 8)}`;
+      const a = await store.createInspection({ mode: 'cached', environment: 'x', tag: `${tag}%_a`, loginId: `${tag}-login-1` });
+      const b = await store.createInspection({ mode: 'cached', environment: 'x', tag: `${tag}xx_a`, loginId: `${tag}-login-2` });
+      const c = await store.createInspection({ mode: 'cached', environment: 'x', tag: `${tag}\\b`, loginId: `${tag}_login` });
+      expect(await all({ tagPrefix: tag })).toEqual([c.id, b.id, a.id]);
+      expect(await all({ tagPrefix: `${tag}%` })).toEqual([a.id]);
+      expect(await all({ tagPrefix: `${tag}%_` })).toEqual([a.id]);
+      expect(await all({ tagPrefix: `${tag}_` })).toEqual([]);
+      expect(await all({ tagPrefix: `${tag}\\` })).toEqual([c.id]);
+      expect(await all({ loginIdPrefix: `${tag}-login` })).toEqual([b.id, a.id]);
+      expect(await all({ loginIdPrefix: `${tag}_` })).toEqual([c.id]);
+      expect(await all({ loginIdPrefix: `${tag}-login-1` })).toEqual([a.id]);
+      expect(await all({ tagPrefix: tag.toUpperCase() })).toEqual([]);
+    });
+
+    it('searches any of LoginId, RequestId, Tag and inspection id by prefix, and counts matches', async () => {
+      const tag = `s${randomUUID().slice(0, 8)}`;
+      const a = await store.createInspection({ mode: 'cached', environment: 'x', tag: `${tag}-a` });
+      const b = await store.createInspection({ mode: 'cached', environment: 'x', loginId: `${tag}-login` });
+      const c = await store.createInspection({ mode: 'cached', environment: 'x' });
+      await store.updateInspection(c.id, { requestId: `${tag}-request` });
+      expect(await all({ anyPrefix: tag })).toEqual([c.id, b.id, a.id]);
+      expect(await all({ anyPrefix: `${tag}-r` })).toEqual([c.id]);
+      expect(await all({ anyPrefix: a.id.slice(0, 13) })).toContain(a.id);
+      expect(await all({ anyPrefix: a.id.toUpperCase() })).toEqual([a.id]);
+      expect(await store.countInspections({ anyPrefix: tag })).toBe(3);
+      expect(await store.countInspections({ anyPrefix: tag, mode: 'live' })).toBe(0);
+      expect(await store.countInspections({ tagPrefix: tag })).toBe(1);
+    });
+
+    it('gives the last failing step of each inspection', async () => {
+      const tag = randomUUID();
+      const [a, b, c] = await make(3, { mode: 'live', environment: 'x', tag });
+      await store.appendStep(a!.id, step({ outcome: 'flinks_error', flinksCode: 'INVALID_LOGIN', httpStatus: 401 }));
+      await store.appendStep(a!.id, step({ outcome: 'transport_error', error: 'Flinks did not answer within 60 s.', httpStatus: null }));
+      await store.appendStep(a!.id, step({ outcome: 'ok' }));
+      await store.appendStep(b!.id, step({ outcome: 'ok' }));
+      await store.appendStep(c!.id, step({ outcome: 'flinks_error', flinksCode: 'DISABLED_LOGIN', httpStatus: 401 }));
+      const got = await store.lastFailures([a!.id, b!.id, c!.id, 'not-a-uuid']);
+      const byId = new Map(got.map((f) => [f.inspectionId, f]));
+      expect(byId.size).toBe(2);
+      expect(byId.get(a!.id)).toMatchObject({ outcome: 'transport_error', error: 'Flinks did not answer within 60 s.', flinksCode: null });
+      expect(byId.get(c!.id)).toMatchObject({ outcome: 'flinks_error', flinksCode: 'DISABLED_LOGIN', httpStatus: 401 });
+      expect(await store.lastFailures([])).toEqual([]);
+    });
+
     it('records who opened an inspection and filters by their email, ignoring case', async () => {
       const tag = randomUUID();
       const a = await store.createInspection({ mode: 'cached', environment: 'x', tag, openedById: 'u-1', openedByEmail: 'alice@example.test' });

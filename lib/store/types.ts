@@ -79,8 +79,17 @@ export const UNSEALED_KEYS_PATTERN = '"(holder|holders|accountnumber|transitnumb
 
 export type InspectionFilter = {
   loginId?: string;
+  /** LoginId starts with this (LIKE 'x%', with % and _ matched literally). */
+  loginIdPrefix?: string;
   requestId?: string;
   tag?: string;
+  /** Tag starts with this (literal prefix, as loginIdPrefix). */
+  tagPrefix?: string;
+  /**
+   * The header's Search: LoginId, RequestId or Tag starts with this, or the inspection id does
+   * (any of them).
+   */
+  anyPrefix?: string;
   institution?: string;
   mode?: InspectionMode;
   status?: InspectionStatus;
@@ -91,6 +100,9 @@ export type InspectionFilter = {
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** The last failing step of an inspection (History's Problem column). */
+export type LastFailure = Pick<Step, 'inspectionId' | 'outcome' | 'flinksCode' | 'error' | 'httpStatus'>;
 
 /** Held only while an MFA round is open; deleted when the session finishes or expires. */
 export type MfaContinuation = {
@@ -160,6 +172,10 @@ export interface InspectionStore {
   /** In-progress inspections created before `createdBefore` become failed with `reason`; returns their ids. */
   failStuckInProgress(createdBefore: Date, reason: string): Promise<string[]>;
   putContinuation(c: Omit<MfaContinuation, 'answeringUntil' | 'challenges' | 'round'> & Partial<Pick<MfaContinuation, 'challenges' | 'round'>>): Promise<void>;
+  /** How many inspections match (History's "N sessions match"). */
+  countInspections(filter: InspectionFilter): Promise<number>;
+  /** For each given inspection that has one, its last step whose outcome is flinks_error or transport_error. */
+  lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]>;
   getContinuation(inspectionId: string): Promise<MfaContinuation | null>;
   deleteContinuation(inspectionId: string): Promise<void>;
   /**

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
-import { loadSessionView } from '@/lib/inspector/session-queries';
+import { listSiblingSessions, loadSessionView } from '@/lib/inspector/session-queries';
+import { CompareWithForm } from '@/components/compare/compare-with-form';
 import { SessionHeader } from '@/components/session/session-header';
 import { SessionMfa } from '@/components/session/session-mfa';
 import { HistoryUnavailable } from '@/components/history/history-unavailable';
@@ -22,11 +23,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const view = loaded.value;
   if (!view) notFound();
   const { inspection } = view;
+  const siblings = await listSiblingSessions(inspection);
   const mayActOn = inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others');
 
   return (
     <div className="space-y-6">
       <SessionHeader inspection={inspection} />
+      <CompareWithForm inspectionId={inspection.id} siblings={siblings} />
       {/* An open round can be answered here too (after a reload, from another tab) by whoever may act on it. */}
       {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} challenges={view.mfaRound.challenges} round={view.mfaRound.round} /> : null}
       <SessionWorkspace
