@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
@@ -63,7 +63,6 @@ test('the CLI logs in and drives the live MFA flow of every MFA persona without 
 });
 
 test('the CLI asks the MFA questions at a real terminal', async () => {
-  test.skip(spawnSync('tmux', ['-V']).status !== 0, 'needs tmux for a real terminal');
   const name = `fsi-e2e-${process.pid}`;
   const env = `HOME=${home} XDG_CONFIG_HOME=${path.join(home, 'config')} NO_COLOR=1`;
   execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', '160', '-y', '40', `env ${env} ${process.execPath} ${path.resolve('bin/fsi.mjs')} open --live --persona sim_multi; sleep 30`]);
