@@ -128,18 +128,19 @@ function redactAt(value: unknown, secrets: readonly KnownSecret[], keySecrets: r
   path.add(value);
   try {
     if (Array.isArray(value)) return value.map((v) => redactAt(v, secrets, keySecrets, opts, depth + 1, path));
-    const out: Record<string, unknown> = {};
+    // Entries, then fromEntries: a key named `__proto__` stays data instead of replacing the prototype.
+    const out: [string, unknown][] = [];
     for (const [key, v] of Object.entries(value)) {
       const lower = key.toLowerCase();
       const safeKey = scrubSecrets(key, keySecrets);
       // Object.hasOwn: a body key named `constructor` must not find Object's own.
       const placeholder = Object.hasOwn(MASKED_KEYS, lower) ? MASKED_KEYS[lower] : undefined;
-      if (placeholder !== undefined && v !== null && v !== undefined) out[safeKey] = PLACEHOLDER_VALUES.has(v) ? v : placeholder;
-      else if (lower === 'securityresponses') out[safeKey] = redactAt(maskAnswers(v), secrets, keySecrets, opts, depth + 1, path);
-      else if (!opts.keepAccountNumbers && ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out[safeKey] = lastFour(v);
-      else out[safeKey] = redactAt(v, secrets, keySecrets, opts, depth + 1, path);
+      if (placeholder !== undefined && v !== null && v !== undefined) out.push([safeKey, PLACEHOLDER_VALUES.has(v) ? v : placeholder]);
+      else if (lower === 'securityresponses') out.push([safeKey, redactAt(maskAnswers(v), secrets, keySecrets, opts, depth + 1, path)]);
+      else if (!opts.keepAccountNumbers && ACCOUNT_NUMBER_KEYS.has(lower) && typeof v === 'string') out.push([safeKey, lastFour(v)]);
+      else out.push([safeKey, redactAt(v, secrets, keySecrets, opts, depth + 1, path)]);
     }
-    return out;
+    return Object.fromEntries(out);
   } finally {
     path.delete(value);
   }

@@ -136,3 +136,14 @@ describe('redact on log objects', () => {
     expect(redact({ a: shared, b: shared })).toEqual({ a: { x: 1 }, b: { x: 1 } });
   });
 });
+
+describe('keys that name Object members', () => {
+  it('keeps `constructor` and `__proto__` as ordinary data', () => {
+    const input = JSON.parse('{"constructor":"kept","__proto__":"also kept","Password":"hunter22"}') as Record<string, unknown>;
+    const out = redact(input) as Record<string, unknown>;
+    expect(Object.hasOwn(out, 'constructor') && out.constructor).toBe('kept');
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(out.Password).toBe(PLACEHOLDER.password);
+  });
+});
