@@ -50,6 +50,10 @@ const schema = z.object({
     .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
     .pipe(z.array(dataKeyText))
     .optional(),
+  // Admission control for the use cases that call Flinks (lib/inspector/admission.ts).
+  INSPECTOR_UPSTREAM_CONCURRENCY: int(1, 10_000).default(32),
+  INSPECTOR_UPSTREAM_QUEUE: int(0, 100_000).default(256),
+  INSPECTOR_UPSTREAM_QUEUE_WAIT_MS: int(0, 600_000).default(10_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   NODE_ENV: z.string().optional(),
   // Staff access (lib/auth) and web hardening (proxy.ts).
@@ -105,6 +109,8 @@ function derive(raw: z.infer<typeof schema>) {
       apiKey: raw.FLINKS_API_KEY,
       timeoutMs: raw.FLINKS_TIMEOUT_MS,
     },
+    /** At most `limit` Flinks-bound use cases at once, `queue` waiting, none longer than `maxWaitMs`; others hear "busy". */
+    admission: { limit: raw.INSPECTOR_UPSTREAM_CONCURRENCY, queue: raw.INSPECTOR_UPSTREAM_QUEUE, maxWaitMs: raw.INSPECTOR_UPSTREAM_QUEUE_WAIT_MS },
     polling: { intervalMs: raw.POLL_INTERVAL_MS, giveUpMs: raw.POLL_GIVE_UP_MS },
     simulator: {
       seed: raw.SIMULATOR_SEED,

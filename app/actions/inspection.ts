@@ -9,7 +9,8 @@ import { answerMfaInputSchema } from '@/lib/inspector/mfa-schema';
 import { defaultDeps } from '@/lib/inspector/deps';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import { answerMfa } from '@/lib/inspector/answer-mfa';
-import type { InspectionResult } from '@/lib/inspector/views';
+import { upstreamAdmission } from '@/lib/inspector/upstream-admission';
+import { busyErrorView, type InspectionResult } from '@/lib/inspector/views';
 
 /*
  * Server actions are public HTTP endpoints: each checks the caller first (requireViewer), then
@@ -27,7 +28,10 @@ export async function startInspectionAction(payload: unknown): Promise<Inspectio
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = await startInspection(input, deps);
+  // Busy: nothing was opened or sent, so there is nothing to record either.
+  const admitted = await upstreamAdmission().run('start', () => startInspection(input, deps));
+  if (admitted.kind === 'busy') return { kind: 'error', inspectionId: null, error: busyErrorView(admitted.retryAfterSeconds), mfaOpen: false };
+  const result = admitted.value;
   const inspection = result.kind === 'invalid' || !result.inspectionId ? null : await deps.store.getInspection(result.inspectionId);
   await recordAudit({
     action: 'inspection.open',
@@ -48,7 +52,10 @@ export async function answerMfaAction(payload: unknown): Promise<InspectionResul
   const deps = await defaultDeps(viewer);
   const inspection = await deps.store.getInspection(parsed.data.inspectionId);
   if (inspection) await requireOwnerOrDelegate(viewer, inspection);
-  const result = await answerMfa(parsed.data, deps);
+  // An open round goes ahead of new sessions; when busy, the round stays open for the same answer.
+  const admitted = await upstreamAdmission().run('continue', () => answerMfa(parsed.data, deps));
+  if (admitted.kind === 'busy') return { kind: 'error', inspectionId: parsed.data.inspectionId, error: busyErrorView(admitted.retryAfterSeconds), mfaOpen: true };
+  const result = admitted.value;
   await recordAudit({
     action: 'mfa.answer',
     actor: actorOf(viewer),

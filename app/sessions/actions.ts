@@ -8,6 +8,8 @@ import { followLink, type FollowResult } from '@/lib/inspector/follow-link';
 import { pollAccountsDetail } from '@/lib/inspector/poll-accounts-detail';
 import { reopenSession, type ReopenResult } from '@/lib/inspector/reopen-session';
 import { followLinkInputSchema, sessionInputSchema } from '@/lib/inspector/session-action-schema';
+import { upstreamAdmission } from '@/lib/inspector/upstream-admission';
+import { busyErrorView } from '@/lib/inspector/views';
 import type { Inspection } from '@/lib/store/types';
 
 /*
@@ -36,7 +38,9 @@ export async function followLinkAction(payload: unknown): Promise<FollowResult> 
   // Statements are customer documents (PDFs): a permission of their own.
   if (link === 'statements') await demand(viewer, 'statement:download', `inspection:${inspectionId}`);
   const deps = await defaultDeps(viewer);
-  const result = await followLink(deps, inspectionId, link);
+  const admitted = await upstreamAdmission().run('continue', () => followLink(deps, inspectionId, link));
+  if (admitted.kind === 'busy') return { kind: 'error', error: busyErrorView(admitted.retryAfterSeconds) };
+  const result = admitted.value;
   const inspection = await deps.store.getInspection(inspectionId);
   const outcome = result.kind === 'error' ? 'error' : 'permitted';
   await audit(viewer, 'link.follow', inspection, inspectionId, outcome, { link, result: result.kind });
@@ -49,6 +53,8 @@ export async function pollAccountsDetailAction(payload: unknown): Promise<Follow
   const parsed = sessionInputSchema.safeParse(payload);
   if (!parsed.success) return invalid;
   // Polls continue a Link already followed (and audited); they are not recorded one by one.
+  // Not behind the admission gate: a poll comes once per POLL_INTERVAL_MS per open page, and a busy
+  // answer would end the poller (it stops on anything but pending).
   return pollAccountsDetail(await defaultDeps(viewer), parsed.data.inspectionId);
 }
 
@@ -59,7 +65,9 @@ export async function reopenSessionAction(payload: unknown): Promise<ReopenResul
   const deps = await defaultDeps(viewer);
   const parent = await deps.store.getInspection(parsed.data.inspectionId);
   if (parent) await requireOwnerOrDelegate(viewer, parent);
-  const result = await reopenSession(deps, parsed.data.inspectionId);
+  const admitted = await upstreamAdmission().run('start', () => reopenSession(deps, parsed.data.inspectionId));
+  if (admitted.kind === 'busy') return { kind: 'error', inspectionId: null, error: busyErrorView(admitted.retryAfterSeconds) };
+  const result = admitted.value;
   await audit(viewer, 'inspection.reopen', parent, parsed.data.inspectionId, result.kind === 'error' ? 'error' : 'permitted', {
     result: result.kind,
     ...(result.inspectionId ? { newInspectionId: result.inspectionId } : {}),
