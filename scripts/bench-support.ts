@@ -69,8 +69,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** One HTTP client for the whole run: keep-alive, no connection cap (N flows are N browsers). */
-export const agent = new Agent({ keepAliveTimeout: 30_000, headersTimeout: 600_000, bodyTimeout: 600_000, connections: null, pipelining: 1 });
+/** One HTTP client for the whole run: keep-alive (idle sockets dropped before the server's 5 s would), no connection cap (N flows are N browsers). */
+export const agent = new Agent({ keepAliveTimeout: 2_000, keepAliveMaxTimeout: 2_000, headersTimeout: 600_000, bodyTimeout: 600_000, connections: null, pipelining: 1 });
 
 export type HttpAnswer = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
 
