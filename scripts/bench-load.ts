@@ -69,6 +69,7 @@ async function appFlow(base: string, cookie: string, ids: ActionIds, persona: Pe
     ok, ms: performance.now() - t0, busy, inspectionId, requestId, persona, problem,
   });
   // One step, sent again after each busy answer.
+  let stage = 'start';
   const step = async (action: { id: string; page: string }, arg: unknown): Promise<{ v: Result | undefined; status: number; raw: string }> => {
     for (;;) {
       const r = await callAction(base, cookie, action, [arg]);
@@ -91,6 +92,7 @@ async function appFlow(base: string, cookie: string, ids: ActionIds, persona: Pe
       if (v.inspectionId !== inspectionId) return out(false, inspectionId, requestId, `cross-talk: round ${round + 1} names inspection ${v.inspectionId}`);
       if (requestId !== null && v.requestId !== requestId) return out(false, inspectionId, requestId, 'cross-talk: the RequestId changed between rounds');
       requestId = v.requestId;
+      stage = `answer ${round + 1}`;
       ({ v, status, raw } = await step(ids.answerMfaAction, { inspectionId, responses: answersFor((v.challenges ?? []).map((c) => c.prompt)) }));
     }
     if (v?.inspectionId !== inspectionId) return out(false, inspectionId, requestId, `cross-talk: the last answer names inspection ${v?.inspectionId}`);
@@ -103,7 +105,7 @@ async function appFlow(base: string, cookie: string, ids: ActionIds, persona: Pe
     if (requestId !== null && v.session?.requestId !== requestId) return out(false, inspectionId, requestId, 'cross-talk: authorized with another RequestId than the MFA rounds');
     return out(true, inspectionId, v.session?.requestId ?? null);
   } catch (err) {
-    return out(false, null, null, `${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}${err instanceof Error && err.cause ? ` (${String(err.cause)})` : ''}`);
+    return out(false, null, null, `at ${stage} after ${Math.round(performance.now() - t0)} ms: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}${err instanceof Error && err.cause ? ` (${String(err.cause)})` : ''}`);
   }
 }
 
