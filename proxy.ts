@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
-import { busyResponse, loadShedder } from '@/lib/web/load-shed';
 import { contentSecurityPolicy, hostAllowed, requestIdFrom, STATIC_SECURITY_HEADERS } from '@/lib/web/security-headers';
 
 /**
@@ -15,11 +14,6 @@ export function proxy(request: NextRequest) {
       status: 421,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
-  }
-  // Overloaded: a new server action is refused before it adds to the backlog (lib/web/load-shed.ts).
-  if (request.method === 'POST' && request.headers.has('next-action')) {
-    const shed = loadShedder(env.admission.shedLagMs);
-    if (shed.overloaded()) return busyResponse(shed.retryAfterSeconds());
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce, { dev: env.web.dev, upgradeInsecure: env.web.secureCookies });

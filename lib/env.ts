@@ -54,7 +54,6 @@ const schema = z.object({
   INSPECTOR_UPSTREAM_CONCURRENCY: int(1, 10_000).default(32),
   INSPECTOR_UPSTREAM_QUEUE: int(0, 100_000).default(256),
   INSPECTOR_UPSTREAM_QUEUE_WAIT_MS: int(0, 600_000).default(10_000),
-  INSPECTOR_SHED_LAG_MS: int(0, 600_000).default(300),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   NODE_ENV: z.string().optional(),
   // Staff access (lib/auth) and web hardening (proxy.ts).
@@ -111,13 +110,7 @@ function derive(raw: z.infer<typeof schema>) {
       timeoutMs: raw.FLINKS_TIMEOUT_MS,
     },
     /** At most `limit` Flinks-bound use cases at once, `queue` waiting, none longer than `maxWaitMs`; others hear "busy". */
-    admission: {
-      limit: raw.INSPECTOR_UPSTREAM_CONCURRENCY,
-      queue: raw.INSPECTOR_UPSTREAM_QUEUE,
-      maxWaitMs: raw.INSPECTOR_UPSTREAM_QUEUE_WAIT_MS,
-      /** Event-loop lag (median over 1 s) above which new server actions get 503 + Retry-After; 0 = never. */
-      shedLagMs: raw.INSPECTOR_SHED_LAG_MS,
-    },
+    admission: { limit: raw.INSPECTOR_UPSTREAM_CONCURRENCY, queue: raw.INSPECTOR_UPSTREAM_QUEUE, maxWaitMs: raw.INSPECTOR_UPSTREAM_QUEUE_WAIT_MS },
     polling: { intervalMs: raw.POLL_INTERVAL_MS, giveUpMs: raw.POLL_GIVE_UP_MS },
     simulator: {
       seed: raw.SIMULATOR_SEED,
