@@ -14,7 +14,8 @@
  * flow is checked for cross-talk (its answers name its own inspection, its own username, one
  * RequestId throughout), then its stored history through its support bundle (/sessions/{id}/bundle:
  * status, username, RequestId, one step per Flinks call). Then the same flows straight against the
- * standalone simulator, for comparison: flows/s, p50/p95 per flow, failures.
+ * standalone simulator ("sim"), and through the app's own /simulator route (Next in the way), for
+ * comparison: flows/s, p50/p95 per flow, failures.
  */
 import {
   actionIds,
@@ -26,6 +27,7 @@ import {
   http,
   ms,
   parseArgs,
+  resent,
   rawLiveFlow,
   signIn,
   startApp,
@@ -35,6 +37,7 @@ import {
   type ActionIds,
   type Stats,
 } from './bench-support';
+import { TOOLBOX } from '../lib/flinks/toolbox';
 
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.values.has('n') ? args.values.get('n')!.split(',').map(Number) : [100, 300, 1000];
@@ -138,11 +141,30 @@ async function pool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>): 
   return out;
 }
 
-type Round = { n: number; app: { seconds: number; flowsPerSecond: number; perFlow: Stats; failures: number; busy: number; historyProblems: number; samples: string[] }; sim: { seconds: number; flowsPerSecond: number; perFlow: Stats; failures: number } };
+type Round = { n: number; app: { seconds: number; flowsPerSecond: number; perFlow: Stats; failures: number; busy: number; resent: number; historyProblems: number; samples: string[] }; sim: SimRound; viaApp: SimRound };
 
-async function round(n: number, base: string, cookie: string, ids: ActionIds, simApi: string): Promise<Round> {
+type SimRound = { seconds: number; flowsPerSecond: number; perFlow: Stats; failures: number };
+
+/** The same flows' Flinks calls straight to a simulator's HTTP API, all at once. */
+async function simOnly(personas: Persona[], apiBase: string): Promise<SimRound> {
+  const s0 = performance.now();
+  const raw = await Promise.all(personas.map(async (p) => {
+    const t = performance.now();
+    try {
+      const r = await rawLiveFlow(apiBase, p.username);
+      return { ok: r.ok && r.calls === 2 + p.rounds, ms: performance.now() - t };
+    } catch {
+      return { ok: false, ms: performance.now() - t };
+    }
+  }));
+  const seconds = (performance.now() - s0) / 1000;
+  return { seconds, flowsPerSecond: personas.length / seconds, perFlow: stats(raw.map((r) => r.ms)), failures: raw.filter((r) => !r.ok).length };
+}
+
+async function round(n: number, base: string, cookie: string, ids: ActionIds, simApi: string, appSimApi: string): Promise<Round> {
   const personas = Array.from({ length: n }, (_, i) => MIX[i % MIX.length]!);
   console.error(`  N=${n}: app …`);
+  const resentBefore = resent.count;
   const t0 = performance.now();
   const flows = await Promise.all(personas.map((p) => appFlow(base, cookie, ids, p)));
   const appSeconds = (performance.now() - t0) / 1000;
@@ -165,17 +187,9 @@ async function round(n: number, base: string, cookie: string, ids: ActionIds, si
   }
   const failures = flows.filter((f) => !f.ok);
   console.error(`  N=${n}: simulator alone …`);
-  const s0 = performance.now();
-  const raw = await Promise.all(personas.map(async (p) => {
-    const t = performance.now();
-    try {
-      const r = await rawLiveFlow(simApi, p.username);
-      return { ok: r.ok && r.calls === 2 + p.rounds, ms: performance.now() - t };
-    } catch {
-      return { ok: false, ms: performance.now() - t };
-    }
-  }));
-  const simSeconds = (performance.now() - s0) / 1000;
+  const sim = await simOnly(personas, simApi);
+  console.error(`  N=${n}: the app's /simulator …`);
+  const viaApp = await simOnly(personas, appSimApi);
   return {
     n,
     app: {
@@ -184,10 +198,12 @@ async function round(n: number, base: string, cookie: string, ids: ActionIds, si
       perFlow: stats(flows.map((f) => f.ms)),
       failures: failures.length,
       busy: flows.reduce((t, f) => t + f.busy, 0),
+      resent: resent.count - resentBefore,
       historyProblems: history.filter((h) => h.p).length,
       samples: [...new Set(failures.map((f) => f.problem ?? 'unknown'))].slice(0, 5),
     },
-    sim: { seconds: simSeconds, flowsPerSecond: n / simSeconds, perFlow: stats(raw.map((r) => r.ms)), failures: raw.filter((r) => !r.ok).length },
+    sim,
+    viaApp,
   };
 }
 
@@ -213,13 +229,13 @@ async function main(): Promise<number> {
     // A short warm-up: first requests compile routes and fill caches.
     await Promise.all(MIX.map((p) => appFlow(app.base, cookie, ids, p)));
     const rounds: Round[] = [];
-    for (const n of SIZES) rounds.push(await round(n, app.base, cookie, ids, sim.apiBase));
+    for (const n of SIZES) rounds.push(await round(n, app.base, cookie, ids, sim.apiBase, `${app.base}/simulator/v3/${TOOLBOX.customerId}/BankingServices`));
 
     if (args.json) {
       console.log(JSON.stringify({ store, mix: MIX.map((p) => p.username), rounds }, null, 2));
     } else {
-      console.log(`\nN simultaneous live flows on ${store} (persona mix ${MIX.map((p) => p.username).join(', ')}); "busy" = busy answers waited out and retried\n`);
-      const head = ['N', 'app flows/s', 'app p50 ms', 'app p95 ms', 'failures', 'busy', 'sim flows/s', 'sim p95 ms', 'sim failures', 'app/sim throughput'];
+      console.log(`\nN simultaneous live flows on ${store} (persona mix ${MIX.map((p) => p.username).join(', ')}); "busy" = busy answers waited out and retried; "resent" = requests sent again after a kept-alive socket was reset\n`);
+      const head = ['N', 'app flows/s', 'app p50 ms', 'app p95 ms', 'failures', 'busy', 'resent', 'sim flows/s', 'sim p95 ms', 'sim failures', 'app/sim throughput', '/simulator flows/s', 'app / /simulator'];
       const body = rounds.map((r) => [
         String(r.n),
         r.app.flowsPerSecond.toFixed(1),
@@ -227,15 +243,18 @@ async function main(): Promise<number> {
         ms(r.app.perFlow.p95),
         String(r.app.failures),
         String(r.app.busy),
+        String(r.app.resent),
         r.sim.flowsPerSecond.toFixed(1),
         ms(r.sim.perFlow.p95),
         String(r.sim.failures),
         `${((r.app.flowsPerSecond / r.sim.flowsPerSecond) * 100).toFixed(0)}%`,
+        r.viaApp.flowsPerSecond.toFixed(1),
+        `${((r.app.flowsPerSecond / r.viaApp.flowsPerSecond) * 100).toFixed(0)}%`,
       ]);
       console.log(table([head, ...body]));
       for (const r of rounds) for (const s of r.app.samples) console.log(`  N=${r.n} failure: ${s}`);
     }
-    const summary = rounds.map((r) => `N=${r.n}: ${r.app.flowsPerSecond.toFixed(0)} flows/s = ${((r.app.flowsPerSecond / r.sim.flowsPerSecond) * 100).toFixed(0)}% of the simulator alone, p95 ${(r.app.perFlow.p95 / 1000).toFixed(2)} s, ${r.app.failures} failures, ${r.app.busy} busy`).join('; ');
+    const summary = rounds.map((r) => `N=${r.n}: ${r.app.flowsPerSecond.toFixed(0)} flows/s = ${((r.app.flowsPerSecond / r.sim.flowsPerSecond) * 100).toFixed(0)}% of the simulator alone, p95 ${(r.app.perFlow.p95 / 1000).toFixed(2)} s, ${r.app.failures} failures, ${r.app.busy} busy, ${r.app.resent} resent`).join('; ');
     console.log(`\nSummary (${store}): ${summary}`);
     return rounds.some((r) => r.app.failures > 0) ? 1 : 0;
   } catch (err) {

@@ -251,7 +251,27 @@ function unescapeFlight(v: unknown): unknown {
   return v;
 }
 
+/** Resets of a kept-alive socket that the request was resent after (as browsers do), for the report. */
+export const resent = { count: 0 };
+
+const isReset = (err: unknown) => {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
+};
+
 export async function callAction(base: string, cookie: string, action: { id: string; page: string }, args: unknown[]): Promise<ActionAnswer> {
+  try {
+    return await callActionOnce(base, cookie, action, args);
+  } catch (err) {
+    // The server closed an idle kept-alive socket as this request went out on it (its 5 s keep-alive
+    // timer and ours both run late under load): nothing was read, so send it once more, as a browser would.
+    if (!isReset(err)) throw err;
+    resent.count += 1;
+    return callActionOnce(base, cookie, action, args);
+  }
+}
+
+async function callActionOnce(base: string, cookie: string, action: { id: string; page: string }, args: unknown[]): Promise<ActionAnswer> {
   const res = await http(`${base}${action.page}`, {
     method: 'POST',
     headers: {
