@@ -33,6 +33,15 @@ describe('parseEnv', () => {
     expect(prod.ok && prod.env.flinks.environment).toBe('production');
   });
 
+  it('reads SIMULATOR_LATENCY_MS (0 by default) and refuses a negative one', () => {
+    const d = parseEnv({});
+    expect(d.ok && d.env.simulator.latencyMs).toBe(0);
+    const r = parseEnv({ SIMULATOR_LATENCY_MS: '100' });
+    expect(r.ok && r.env.simulator.latencyMs).toBe(100);
+    const bad = parseEnv({ SIMULATOR_LATENCY_MS: '-1' });
+    expect(bad.ok ? [] : bad.problems.join()).toContain('SIMULATOR_LATENCY_MS');
+  });
+
   it('treats empty strings as unset', () => {
     const r = parseEnv({ FLINKS_BASE_URL: '', FLINKS_SECRET_KEY: '  ' });
     expect(r.ok && r.env.flinks.usesEmbeddedSimulator).toBe(true);

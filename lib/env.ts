@@ -41,6 +41,7 @@ const schema = z.object({
   SIMULATOR_SEED: z.string().min(1).default('flinks-toolbox'),
   SIMULATOR_ASYNC_POLLS: int(0, 1000).default(2),
   SIMULATOR_SLOW_MS: int(0, 600_000).default(5_000),
+  SIMULATOR_LATENCY_MS: int(0, 60_000).default(0),
   SIMULATOR_TOKEN_ERROR_CODE: z.enum(['UNAUTHORIZED', 'ACCESS_DENIED']).default('UNAUTHORIZED'),
   SIMULATOR_REQUIRE_API_KEY: flag.default(true),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
@@ -55,6 +56,10 @@ const schema = z.object({
     .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
     .pipe(z.array(dataKeyText))
     .optional(),
+  // Admission control for the use cases that call Flinks (lib/inspector/admission.ts).
+  INSPECTOR_UPSTREAM_CONCURRENCY: int(1, 10_000).default(32),
+  INSPECTOR_UPSTREAM_QUEUE: int(0, 100_000).default(256),
+  INSPECTOR_UPSTREAM_QUEUE_WAIT_MS: int(0, 600_000).default(10_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   // Unset: stdout (pretty on a terminal, JSON lines otherwise). Set: JSON lines appended to this file.
   LOG_FILE: z.string().trim().min(1).optional(),
@@ -117,11 +122,14 @@ function derive(raw: z.infer<typeof schema>) {
       maxResponseBytes: raw.FLINKS_MAX_RESPONSE_BYTES,
       maxJsonDepth: raw.FLINKS_MAX_JSON_DEPTH,
     },
+    /** At most `limit` Flinks-bound use cases at once, `queue` waiting, none longer than `maxWaitMs`; others hear "busy". */
+    admission: { limit: raw.INSPECTOR_UPSTREAM_CONCURRENCY, queue: raw.INSPECTOR_UPSTREAM_QUEUE, maxWaitMs: raw.INSPECTOR_UPSTREAM_QUEUE_WAIT_MS },
     polling: { intervalMs: raw.POLL_INTERVAL_MS, giveUpMs: raw.POLL_GIVE_UP_MS },
     simulator: {
       seed: raw.SIMULATOR_SEED,
       asyncPolls: raw.SIMULATOR_ASYNC_POLLS,
       slowMs: raw.SIMULATOR_SLOW_MS,
+      latencyMs: raw.SIMULATOR_LATENCY_MS,
       tokenErrorCode: raw.SIMULATOR_TOKEN_ERROR_CODE,
       requireApiKey: raw.SIMULATOR_REQUIRE_API_KEY,
     },

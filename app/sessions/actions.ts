@@ -5,6 +5,8 @@ import type { FollowResult } from '@/lib/inspector/follow-link';
 import type { ReopenResult } from '@/lib/inspector/reopen-session';
 import { followLinkInputSchema, sessionInputSchema } from '@/lib/inspector/session-action-schema';
 import { followInspectionLink, pollInspectionDetail, reopenInspection } from '@/lib/operations/sessions';
+import { upstreamAdmission } from '@/lib/inspector/upstream-admission';
+import { busyErrorView } from '@/lib/inspector/views';
 
 /*
  * Public HTTP endpoints: check the caller first, parse, then the shared operation (lib/operations:
@@ -18,7 +20,9 @@ export async function followLinkAction(payload: unknown): Promise<FollowResult> 
   const viewer = await requireViewer('link:follow');
   const parsed = followLinkInputSchema.safeParse(payload);
   if (!parsed.success) return invalid;
-  const result = await followInspectionLink(viewer, parsed.data.inspectionId, parsed.data.link);
+  const admitted = await upstreamAdmission().run('continue', () => followInspectionLink(viewer, parsed.data.inspectionId, parsed.data.link));
+  if (admitted.kind === 'busy') return { kind: 'error', error: busyErrorView(admitted.retryAfterSeconds) };
+  const result = admitted.value;
   return result.kind === 'denied' ? forbidWith(result.permission) : result;
 }
 
@@ -26,6 +30,8 @@ export async function pollAccountsDetailAction(payload: unknown): Promise<Follow
   const viewer = await requireViewer('link:follow');
   const parsed = sessionInputSchema.safeParse(payload);
   if (!parsed.success) return invalid;
+  // Not behind the admission gate: a poll comes once per POLL_INTERVAL_MS per open page, and a busy
+  // answer would end the poller (it stops on anything but pending).
   return pollInspectionDetail(viewer, parsed.data.inspectionId);
 }
 
@@ -33,6 +39,8 @@ export async function reopenSessionAction(payload: unknown): Promise<ReopenResul
   const viewer = await requireViewer('inspection:open_cached');
   const parsed = sessionInputSchema.safeParse(payload);
   if (!parsed.success) return { ...invalid, inspectionId: null };
-  const result = await reopenInspection(viewer, parsed.data.inspectionId);
+  const admitted = await upstreamAdmission().run('start', () => reopenInspection(viewer, parsed.data.inspectionId));
+  if (admitted.kind === 'busy') return { kind: 'error', inspectionId: null, error: busyErrorView(admitted.retryAfterSeconds) };
+  const result = admitted.value;
   return result.kind === 'denied' ? forbidWith(result.permission) : result;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ZodType } from 'zod';
 import { getEnv } from '@/lib/env';
+import { embeddedSimulatorFetch } from '@/lib/simulator/embedded';
 import { CHALLENGE_IMAGE_TIMEOUT_MS, fetchChallengeImage, type ChallengeImageResult } from './challenge-image';
 import { PLACEHOLDER, credentialSecrets, type KnownSecret } from './redact';
 import { bodyStatus, classifyFailure, flinksFetch, parseOr, type Exchange, type FlinksError, type HttpConfig, type TransportError } from './http';
@@ -186,8 +187,12 @@ export function configuredSecrets(): KnownSecret[] {
   return credentialSecrets(getEnv().flinks);
 }
 
-/** The client configured from the environment. */
+/**
+ * The client configured from the environment. With the embedded simulator as upstream, its fetch
+ * calls the simulator in process (the same instance /simulator serves) instead of over loopback HTTP:
+ * each call then costs a function call, not a second trip through this server.
+ */
 export function flinksClient(): FlinksClient {
   const { flinks } = getEnv();
-  return createFlinksClient(flinks);
+  return createFlinksClient(flinks.usesEmbeddedSimulator ? { ...flinks, fetch: embeddedSimulatorFetch() } : flinks);
 }

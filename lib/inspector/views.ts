@@ -59,7 +59,21 @@ export type TransportErrorView = {
 };
 
 /** Our own failures: unknown inspection, MFA state gone, bad input that slipped past the client. */
-export type AppErrorView = { kind: 'app'; message: string };
+export type AppErrorView = {
+  kind: 'app';
+  message: string;
+  /** Set when the dashboard is busy (admission control): the same request may be sent again after this long. */
+  retryAfterSeconds?: number;
+};
+
+/** What a caller hears when too many Flinks-bound requests are already running or waiting. */
+export function busyErrorView(retryAfterSeconds: number): AppErrorView {
+  return {
+    kind: 'app',
+    message: `The dashboard is busy with other sessions right now; nothing was sent to Flinks. Retry in ${retryAfterSeconds} s.`,
+    retryAfterSeconds,
+  };
+}
 
 export type ErrorView = FlinksErrorView | TransportErrorView | AppErrorView;
 

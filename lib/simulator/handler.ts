@@ -1,4 +1,4 @@
-import type { Ctx } from './context';
+import { sleep, type Ctx } from './context';
 import { control, summarize } from './control';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 import { flinksError, methodNotAllowed, notFound } from './responses';
@@ -76,6 +76,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     async handle(req) {
       try {
+        if (opts.latencyMs > 0) await sleep(opts.latencyMs, req.signal);
         return await route(req);
       } catch {
         // Junk must never take the simulator down; nothing is logged (tokens could be in the request).

@@ -14,6 +14,11 @@ export interface SimulatorOptions {
   asyncPolls?: number;
   /** Delay for `sim_slow`. Default 5000 ms. */
   slowMs?: number;
+  /**
+   * Added before every answer (API and control paths alike), to stand in for the network and
+   * Flinks' own processing time when measuring the dashboard's overhead. Default 0.
+   */
+  latencyMs?: number;
   /** FlinksCode for a bad authorize token (D1; §2.2 leaves UNAUTHORIZED vs ACCESS_DENIED open). */
   tokenErrorCode?: TokenErrorCode;
   /** Enforce x-api-key on data endpoints (D12). Default true. */
@@ -37,6 +42,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     seed: o.seed ?? 'flinks-toolbox',
     asyncPolls: o.asyncPolls ?? 2,
     slowMs: o.slowMs ?? 5000,
+    latencyMs: o.latencyMs ?? 0,
     tokenErrorCode: o.tokenErrorCode ?? 'UNAUTHORIZED',
     requireApiKey: o.requireApiKey ?? true,
     customerId: o.customerId ?? TOOLBOX.customerId,
