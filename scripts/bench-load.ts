@@ -20,10 +20,8 @@
 import {
   actionIds,
   answersFor,
-  buildApp,
   callAction,
-  cleanupOnExit,
-  freshPostgres,
+  prepareRun,
   http,
   ms,
   parseArgs,
@@ -208,17 +206,8 @@ async function round(n: number, base: string, cookie: string, ids: ActionIds, si
 }
 
 async function main(): Promise<number> {
-  const stoppers: (() => Promise<void>)[] = [];
-  const cleanup = cleanupOnExit(stoppers);
+  const { stoppers, cleanup, databaseUrl, store } = await prepareRun(args);
   try {
-    if (!args.noBuild) buildApp();
-    let databaseUrl: string | null = null;
-    if (args.postgres) {
-      const pg = await freshPostgres(args.postgres);
-      stoppers.push(pg.stop);
-      databaseUrl = pg.url;
-    }
-    const store = args.postgres ? 'PostgreSQL' : 'PGlite';
     const sim = await startSimulator();
     stoppers.push(sim.stop);
     const app = await startApp('load', { databaseUrl });

@@ -19,10 +19,8 @@
  */
 import {
   actionIds,
-  buildApp,
   callAction,
-  cleanupOnExit,
-  freshPostgres,
+  prepareRun,
   intArg,
   ms,
   parseArgs,
@@ -180,17 +178,8 @@ function report(title: string, rows: [string, Summary][], withRatio: boolean): s
 }
 
 async function main(): Promise<number> {
-  const stoppers: (() => Promise<void>)[] = [];
-  const cleanup = cleanupOnExit(stoppers);
+  const { cleanup, databaseUrl, store } = await prepareRun(args);
   try {
-    if (!args.noBuild) buildApp();
-    let databaseUrl: string | null = null;
-    if (args.postgres) {
-      const pg = await freshPostgres(args.postgres);
-      stoppers.push(pg.stop);
-      databaseUrl = pg.url;
-    }
-    const store = args.postgres ? 'PostgreSQL' : 'PGlite';
     console.error(`bench:overhead on ${store}: ${ITERATIONS} iterations (+${WARMUP} warm-up), then ${LATENCY_ITERATIONS} with ${LATENCY} ms upstream latency`);
     const fast = await phase('overhead', 0, databaseUrl, ITERATIONS);
     const slow = LATENCY_ITERATIONS > 0 ? await phase('latency', LATENCY, databaseUrl, LATENCY_ITERATIONS) : null;

@@ -378,3 +378,20 @@ export function cleanupOnExit(stoppers: (() => Promise<void>)[]): () => Promise<
   process.once('SIGTERM', onSignal);
   return run;
 }
+
+/**
+ * The start every benchmark shares: build unless --no-build, a fresh database when --postgres is
+ * given, and the stoppers that end what the run started (also on Ctrl-C).
+ */
+export async function prepareRun(args: Args): Promise<{ stoppers: (() => Promise<void>)[]; cleanup: () => Promise<void>; databaseUrl: string | null; store: 'PostgreSQL' | 'PGlite' }> {
+  const stoppers: (() => Promise<void>)[] = [];
+  const cleanup = cleanupOnExit(stoppers);
+  if (!args.noBuild) buildApp();
+  let databaseUrl: string | null = null;
+  if (args.postgres) {
+    const pg = await freshPostgres(args.postgres);
+    stoppers.push(pg.stop);
+    databaseUrl = pg.url;
+  }
+  return { stoppers, cleanup, databaseUrl, store: args.postgres ? 'PostgreSQL' : 'PGlite' };
+}
