@@ -31,7 +31,13 @@ test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'inspector-first-admin-')), NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' };
   delete env.INSPECTOR_ADMIN_EMAIL;
   delete env.INSPECTOR_ADMIN_PASSWORD;
-  server = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node on Next's bin directly, in its own process group: ending the group ends the server too
+  // (through npx, SIGTERM reached only npx and left next-server running).
+  server = spawn(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   setupUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no setup link printed:\n${out}`)), 90_000);
@@ -48,7 +54,10 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  if (!server || server.exitCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server!.once('exit', resolve));
+  process.kill(-server.pid, 'SIGTERM');
+  await exited;
 });
 
 test('the printed setup link creates the first admin once, and then stops working', async ({ page }) => {
