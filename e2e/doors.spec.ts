@@ -84,7 +84,7 @@ test('a rebinding Host name is refused before anything runs; allowed names get a
   expect(csp).toContain("img-src 'self' data:");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-  expect(ok.headers['referrer-policy']).toBe('no-referrer');
+  expect(ok.headers['referrer-policy']).toBe('same-origin');
   expect(ok.headers['x-content-type-options']).toBe('nosniff');
 });
 

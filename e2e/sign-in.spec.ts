@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN } from './support/staff';
+import { ADMIN, signedInState } from './support/staff';
 
 /** Staff sign-in as a person does it, on a server with the default limit of 5 sign-in posts a minute per address. */
 test.describe.configure({ mode: 'serial' });
@@ -16,6 +16,20 @@ test('a visitor is sent to sign in, signs in with email and password, sees who t
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('Sign out works as a plain form too (before the page hydrates, or without JavaScript)', async ({ browser }, info) => {
+  const baseURL = info.project.use.baseURL!;
+  const state = await signedInState(baseURL, ADMIN, info.outputPath('admin.json'));
+  const context = await browser.newContext({ baseURL, storageState: state, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/sessions');
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto('/sessions');
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await context.close();
 });
 
 test('a wrong password is refused without saying which field was wrong, and repeated attempts are throttled', async ({ page }) => {

@@ -57,7 +57,7 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('comes with the static headers that back it up', () => {
-    expect(STATIC_SECURITY_HEADERS).toMatchObject({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    expect(STATIC_SECURITY_HEADERS).toMatchObject({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' });
   });
 });
 

@@ -50,7 +50,10 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; upgra
 }
 
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: URLs (inspection ids, Login IDs in filters) never leave for another
+  // site, but our own forms keep their Origin. Under no-referrer a browser sends `Origin: null` with a
+  // native form post (a Sign out pressed before hydration), which the request guard rightly refuses.
+  'Referrer-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
