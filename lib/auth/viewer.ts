@@ -151,7 +151,7 @@ export async function auditFields(viewer: Viewer): Promise<Pick<AuditInput, 'act
 
 /**
  * Whether the viewer holds `permission`; a refusal is recorded as access.denied. For callers that
- * answer a refusal themselves (the API, shared operations); pages and actions use demand().
+ * answer a refusal themselves (the API, shared operations); pages and actions turn a refusal into forbidWith().
  */
 export async function permits(viewer: Viewer, permission: Permission, target: string | null = null): Promise<boolean> {
   if (viewer.permissions.has(permission)) return true;
@@ -169,17 +169,6 @@ export async function permits(viewer: Viewer, permission: Permission, target: st
 export async function permitsOwnerOrDelegate(viewer: Viewer, inspection: { id: string; openedById: string | null }): Promise<boolean> {
   if (inspection.openedById === viewer.id) return true;
   return permits(viewer, 'inspection:act_for_others', `inspection:${inspection.id}`);
-}
-
-/** A second permission for the same door (live mode after the form is parsed, statements after a Link is named). */
-export async function demand(viewer: Viewer, permission: Permission, target: string | null = null): Promise<void> {
-  if (!viewer.permissions.has(permission)) await deny(viewer, permission, target);
-}
-
-/** Answering MFA, reopening and revealing belong to whoever opened the inspection, or to someone allowed to act for others. */
-export async function requireOwnerOrDelegate(viewer: Viewer, inspection: { id: string; openedById: string | null }): Promise<void> {
-  if (inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others')) return;
-  await deny(viewer, 'inspection:act_for_others', `inspection:${inspection.id}`);
 }
 
 async function deny(viewer: Viewer, permission: Permission, target: string | null): Promise<never> {

@@ -6,6 +6,7 @@ import { defaultDeps } from '@/lib/inspector/deps';
 import { followLink, type FollowResult, type LinkKind } from '@/lib/inspector/follow-link';
 import { pollAccountsDetail } from '@/lib/inspector/poll-accounts-detail';
 import { reopenSession, type ReopenResult } from '@/lib/inspector/reopen-session';
+import { revealHolderData, type RevealHolderDataResult } from '@/lib/inspector/reveal-holder-data';
 import { loadSupportBundle } from '@/lib/inspector/session-queries';
 import type { Inspection } from '@/lib/store/types';
 import type { Denied } from './inspections';
@@ -15,13 +16,14 @@ import type { Denied } from './inspections';
  * and audit events, shared by the server actions, the bundle route and the HTTP API.
  */
 
-type SessionAction = 'link.follow' | 'statement.download' | 'inspection.reopen';
+type SessionAction = 'link.follow' | 'statement.download' | 'inspection.reopen' | 'pii.reveal';
 
-async function audit(viewer: Viewer, action: SessionAction, inspection: Inspection | null, id: string, outcome: 'permitted' | 'error', extra: Record<string, unknown>) {
+async function audit(viewer: Viewer, action: SessionAction, inspection: Inspection | null, id: string, outcome: 'permitted' | 'error', extra: Record<string, unknown>, reason: string | null = null) {
   await recordAudit({
     ...(await auditFields(viewer)),
     action,
     outcome,
+    reason,
     ...(inspection ? withMeta(inspectionTarget(inspection), extra) : { target: { type: 'inspection' as const, id }, metadata: extra }),
   });
 }
@@ -61,4 +63,19 @@ export async function downloadSupportBundle(viewer: Viewer, inspectionId: string
   if (!found) return null;
   await recordAudit({ ...(await auditFields(viewer)), action: 'bundle.download', outcome: 'permitted', ...inspectionTarget(found.inspection) });
   return found;
+}
+
+/**
+ * The clear holder details of an inspection, for those with pii:reveal on their own inspection (or
+ * who may act for others). Recorded as pii.reveal with the reason and the names of the fields shown,
+ * never their values, before the values leave.
+ */
+export async function revealInspectionHolder(viewer: Viewer, inspectionId: string, reason: string): Promise<RevealHolderDataResult | Denied> {
+  const deps = await defaultDeps(viewer);
+  const inspection = await deps.store.getInspection(inspectionId);
+  if (inspection && !(await permitsOwnerOrDelegate(viewer, inspection))) return { kind: 'denied', permission: 'inspection:act_for_others' };
+  const result = await revealHolderData(deps, inspectionId);
+  const fields = result.kind === 'revealed' ? result.fields : [];
+  await audit(viewer, 'pii.reveal', inspection, inspectionId, result.kind === 'revealed' ? 'permitted' : 'error', { fields, result: result.kind }, reason);
+  return result;
 }
