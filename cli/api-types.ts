@@ -116,6 +116,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two sessions (the /compare page as data)
+         * @description a and b each name one session by inspection id or Request ID. 404 when one matches no session; 400 when one matches several or both name the same.
+         */
+        get: operations["compareInspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -347,6 +367,83 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        Comparison: {
+            a: {
+                /** Format: uuid */
+                id: string;
+                accountsSource: string | null;
+            };
+            b: {
+                /** Format: uuid */
+                id: string;
+                accountsSource: string | null;
+            };
+            fields: {
+                label: string;
+                a: string | null;
+                b: string | null;
+                differs: boolean;
+            }[];
+            accountsCompared: boolean;
+            accounts: {
+                id: string;
+                title: string | null;
+                a: {
+                    title: string | null;
+                    currency: string | null;
+                    current: number | null;
+                    available: number | null;
+                    transactionCount: number;
+                } | null;
+                b: {
+                    title: string | null;
+                    currency: string | null;
+                    current: number | null;
+                    available: number | null;
+                    transactionCount: number;
+                } | null;
+                currentDiff: number | null;
+                availableDiff: number | null;
+                onlyInA: {
+                    id: string;
+                    date: string;
+                    description: string;
+                    code: string | null;
+                    debit: number | null;
+                    credit: number | null;
+                    balance: number | null;
+                }[];
+                onlyInB: {
+                    id: string;
+                    date: string;
+                    description: string;
+                    code: string | null;
+                    debit: number | null;
+                    credit: number | null;
+                    balance: number | null;
+                }[];
+                differs: boolean;
+            }[];
+            steps: {
+                index: number;
+                a: {
+                    seq: number;
+                    endpoint: string;
+                    httpStatus: number | null;
+                    outcome: string;
+                    flinksCode: string | null;
+                } | null;
+                b: {
+                    seq: number;
+                    endpoint: string;
+                    httpStatus: number | null;
+                    outcome: string;
+                    flinksCode: string | null;
+                } | null;
+                differs: boolean;
+            }[];
+            differences: number;
         };
     };
     responses: never;
@@ -890,6 +987,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupportBundle"];
+                };
+            };
+            /** @description No valid API token (missing, malformed, unknown, revoked or expired), or its owner is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's owner lacks the permission (their current role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such inspection. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this token this minute; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareInspections: {
+        parameters: {
+            query: {
+                /** @description An inspection id or a Request ID. */
+                a: string;
+                /** @description An inspection id or a Request ID. */
+                b: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description The request is invalid (errors names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API token (missing, malformed, unknown, revoked or expired), or its owner is deactivated. */

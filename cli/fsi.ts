@@ -202,6 +202,25 @@ program
   });
 
 program
+  .command('compare')
+  .description('Compare two sessions (inspection ids or Request IDs): what differs, as /compare shows it')
+  .argument('<a>')
+  .argument('<b>')
+  .option('--json')
+  .action(async (a, b, opts) => {
+    const api = apiClient(configOrExit());
+    const c = orProblem(await settle(api.GET('/compare', { params: { query: { a, b } } })), Boolean(opts.json));
+    if (opts.json) return printJson(c);
+    print(`${bold('Compare')} ${c.a.id} ↔ ${c.b.id}: ${c.differences === 0 ? green('no differences') : yellow(`${c.differences} difference(s)`)}`);
+    for (const f of c.fields.filter((x) => x.differs)) print(`  ${f.label}: ${f.a ?? '—'} → ${f.b ?? '—'}`);
+    for (const r of c.accounts.filter((x) => x.differs)) {
+      const change = r.currentDiff ? ` current ${r.currentDiff > 0 ? '+' : ''}${r.currentDiff}` : '';
+      print(`  Account ${r.title ?? r.id}:${!r.a ? ' only in B' : !r.b ? ' only in A' : change} ${dim(`${r.onlyInA.length} transaction(s) only in A, ${r.onlyInB.length} only in B`)}`);
+    }
+    for (const s of c.steps.filter((x) => x.differs)) print(`  Step ${s.index + 1}: ${s.a ? `${s.a.endpoint} ${s.a.httpStatus ?? '—'} ${s.a.flinksCode ?? ''}` : '—'} → ${s.b ? `${s.b.endpoint} ${s.b.httpStatus ?? '—'} ${s.b.flinksCode ?? ''}` : '—'}`);
+  });
+
+program
   .command('run')
   .description('Run a scenario file (steps open, answer, follow, get, expect); exits 1 at the first unmet expectation')
   .argument('<scenario>', 'a scenario JSON file (see scenarios/)')

@@ -112,6 +112,26 @@ describe('inspections through the API', () => {
     expect((await auditRows('bundle.download')).some((e) => e.interface === 'api' && e.actorEmail === admin.email)).toBe(true);
   });
 
+  it('compares two sessions of one LoginId, by id or Request ID, masked like the page', async () => {
+    const second = (await call('POST', '/api/v1/inspections', { body: { mode: 'cached', loginId: LOGIN_ID, tag: 'contract-b' } })).body;
+    expect((await call('POST', `/api/v1/inspections/${second.id}/links/accounts-detail?wait=true&waitSeconds=10`)).status).toBe(200);
+    const compared = await call('GET', `/api/v1/compare?a=${cachedId}&b=${second.requestId}`);
+    expect(compared.status).toBe(200);
+    expect(compared.body.a.id).toBe(cachedId);
+    expect(compared.body.b.id).toBe(second.id);
+    expect(compared.body.accountsCompared).toBe(true);
+    expect(compared.body.accounts.length).toBeGreaterThan(0);
+    const field = (label: string) => compared.body.fields.find((f: { label: string }) => f.label === label);
+    expect(field('Login ID')).toMatchObject({ a: LOGIN_ID, b: LOGIN_ID, differs: false });
+    expect(field('Tag')).toMatchObject({ a: 'contract', b: 'contract-b', differs: true });
+    // The Request IDs differ by nature: shown, not counted as a difference.
+    expect(field('Request ID').differs).toBe(false);
+    expect(compared.body.steps.map((r: { a: { endpoint: string } | null }) => r.a?.endpoint)).toContain('Authorize');
+    expect((await call('GET', `/api/v1/compare?a=${cachedId}&b=11111111-2222-4333-8444-555555555555`)).status).toBe(404);
+    expect((await call('GET', `/api/v1/compare?a=${cachedId}&b=${cachedId}`)).status).toBe(400);
+    expect((await call('GET', `/api/v1/compare?a=${cachedId}`)).status).toBe(400);
+  });
+
   it.each(['Greatday', 'sim_choice', 'sim_multi', 'sim_image', 'sim_text_or_call', 'sim_pick_question', 'sim_two_rounds', 'sim_all_types'])('live MFA with %s', async (persona) => {
     let state = (await call('POST', '/api/v1/inspections', { body: { mode: 'live', persona } })).body;
     for (let round = 0; state.status === 'mfa_pending' && round < 4; round++) {
@@ -244,7 +264,7 @@ describe('coverage of the document', () => {
   it('every operation answered each of its success statuses, and the common problems were seen', () => {
     const wanted = [
       'get /inspections 200', 'post /inspections 201', 'get /inspections/{id} 200', 'post /inspections/{id}/answers 200', 'post /inspections/{id}/reopen 201',
-      'post /inspections/{id}/links/{link} 200', 'post /inspections/{id}/links/{link} 202', 'get /inspections/{id}/bundle 200', 'get /openapi.json 200', 'get /docs 200',
+      'post /inspections/{id}/links/{link} 200', 'post /inspections/{id}/links/{link} 202', 'get /inspections/{id}/bundle 200', 'get /compare 200', 'get /openapi.json 200', 'get /docs 200',
       'post /inspections 400', 'post /inspections 401', 'post /inspections 403', 'get /inspections 429', 'get /inspections/{id} 404', 'post /inspections/{id}/links/{link} 409', 'post /inspections/{id}/links/{link} 410', 'post /inspections/{id}/answers 413',
     ];
     expect([...check.seen]).toEqual(expect.arrayContaining(wanted));

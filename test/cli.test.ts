@@ -98,6 +98,18 @@ describe('fsi', () => {
     expect(refused.stderr).toContain('404');
   });
 
+  it('compares two sessions and says what differs', async () => {
+    const open = async (tag: string) => JSON.parse((await fsi(['open', '--cached', '5e115eac-1209-4f19-641c-08d6d484e2fe', '--tag', tag, '--json'])).stdout);
+    const [a, b] = [await open('cli-cmp-a'), await open('cli-cmp-b')];
+    const r = await fsi(['compare', a.id, b.requestId]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${a.id} ↔ ${b.id}`);
+    expect(r.stdout).toContain('Tag: cli-cmp-a → cli-cmp-b');
+    const missing = await fsi(['compare', a.id, '11111111-2222-4333-8444-555555555555']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('404');
+  });
+
   it.each(['cached-session.json', 'greatday-live-mfa.json', 'mfa-rounds.json', 'error-codes.json'])('the shipped scenario %s passes', async (file) => {
     const r = await fsi(['run', path.join(ROOT, 'scenarios', file), '--junit', 'out.xml'], { env: { FSI_SCENARIO_TAG: 'scenario-test' } });
     expect(r.code, r.stdout + r.stderr).toBe(0);

@@ -4,6 +4,8 @@ import { permits, type Viewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 import { PERSONA_PASSWORD } from '@/lib/flinks/personas';
 import { parseAuthorizeForm } from '@/lib/inspector/form-schema';
+import { parseCompareParams } from '@/lib/inspector/compare-params';
+import { loadComparison } from '@/lib/inspector/load-comparison';
 import { HISTORY_PAGE_SIZE, parseHistoryParams } from '@/lib/inspector/history-filter';
 import { personasFor } from '@/lib/inspector/personas';
 import { loadSessionView } from '@/lib/inspector/session-queries';
@@ -14,7 +16,7 @@ import { renderDocsPage } from './docs-page';
 import { buildOpenApiDocument } from './openapi';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 import { apiRefusal, problem, problemOfError, problemResponse, type Problem } from './problem';
-import { answersSchema, followQuerySchema, historyQuerySchema, type LinkName, openInspectionSchema, type OpenInspectionBody } from './schemas';
+import { answersSchema, compareQuerySchema, followQuerySchema, historyQuerySchema, type LinkName, openInspectionSchema, type OpenInspectionBody } from './schemas';
 import { toInspectionSummary, toLinkResult, toOutcome } from './views';
 
 /**
@@ -135,6 +137,14 @@ const HANDLERS: Record<string, Handler> = {
   async getBundle({ viewer, params }) {
     const found = await downloadSupportBundle(viewer, params.id!);
     return found ? json(found.bundle) : notFound();
+  },
+
+  async compareInspections({ query }) {
+    const parsed = compareQuerySchema.safeParse(query);
+    if (!parsed.success) return invalid('Name two sessions: ?a=…&b=… (inspection ids or Request IDs).', parsed.error);
+    const loaded = await loadComparison(parseCompareParams(parsed.data));
+    if (!loaded.ok) return answer(loaded.reason === 'not_found' ? problem('not-found', 404, 'Not found', loaded.message) : problem('invalid', 400, 'Invalid request', loaded.message));
+    return json(loaded.comparison);
   },
 
   async getOpenApi() {

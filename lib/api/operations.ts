@@ -3,6 +3,8 @@ import type { Permission } from '@/lib/auth/permissions';
 import {
   answersSchema,
   bundleSchema,
+  compareQuerySchema,
+  comparisonSchema,
   followQuerySchema,
   historyQuerySchema,
   inspectionDetailSchema,
@@ -125,6 +127,18 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     params: { id },
     responses: { 200: { description: 'The bundle.', schema: bundleSchema } },
     problems: [404],
+  },
+  {
+    operationId: 'compareInspections',
+    method: 'get',
+    path: '/compare',
+    summary: 'Compare two sessions (the /compare page as data)',
+    description: 'a and b each name one session by inspection id or Request ID. 404 when one matches no session; 400 when one matches several or both name the same.',
+    tag: 'Inspections',
+    permission: 'inspection:view',
+    query: compareQuerySchema,
+    responses: { 200: { description: 'The comparison.', schema: comparisonSchema } },
+    problems: [400, 404],
   },
   {
     operationId: 'getOpenApi',

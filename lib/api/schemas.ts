@@ -265,3 +265,39 @@ export const followQuerySchema = z.object({
   wait: z.enum(['true', 'false']).optional().describe('accounts-detail: poll the 202 on the server until the data is ready (bounded by waitSeconds).'),
   waitSeconds: z.coerce.number().int().min(1).max(300).optional().describe('How long wait=true may take, 60 by default.'),
 });
+
+const compareStepSchema = z.object({ seq: z.int(), endpoint: z.string(), httpStatus: z.int().nullable(), outcome: z.string(), flinksCode: nullableString });
+const accountSideSchema = z.object({ title: nullableString, currency: nullableString, current: z.number().nullable(), available: z.number().nullable(), transactionCount: z.int() });
+const transactionSchema = accountSchema.shape.transactions.element;
+
+export const comparisonSchema = named(
+  'Comparison',
+  'Two sessions side by side, masked like the session page: fields (differs: false for fields that always differ, such as the RequestId), accounts matched by id with b − a balance differences and the transactions present in only one, and the step sequences.',
+  z.object({
+    a: z.object({ id: uuid, accountsSource: nullableString }),
+    b: z.object({ id: uuid, accountsSource: nullableString }),
+    fields: z.array(z.object({ label: z.string(), a: nullableString, b: nullableString, differs: z.boolean() })),
+    accountsCompared: z.boolean(),
+    accounts: z.array(
+      z.object({
+        id: z.string(),
+        title: nullableString,
+        a: accountSideSchema.nullable(),
+        b: accountSideSchema.nullable(),
+        currentDiff: z.number().nullable(),
+        availableDiff: z.number().nullable(),
+        onlyInA: z.array(transactionSchema),
+        onlyInB: z.array(transactionSchema),
+        differs: z.boolean(),
+      }),
+    ),
+    steps: z.array(z.object({ index: z.int(), a: compareStepSchema.nullable(), b: compareStepSchema.nullable(), differs: z.boolean() })),
+    differences: z.int(),
+  }),
+);
+
+/** /compare's query over the API: two inspection ids or Request IDs (what the header Search takes, when it names one session). */
+export const compareQuerySchema = z.object({
+  a: z.string().min(1).max(200).describe('An inspection id or a Request ID.'),
+  b: z.string().min(1).max(200).describe('An inspection id or a Request ID.'),
+});
