@@ -47,7 +47,7 @@ export class DrizzleStore implements InspectionStore {
     const at = this.now();
     const [row] = await this.db
       .insert(inspections)
-      .values({ ...input, id: randomUUID(), createdAt: at, updatedAt: at, status: 'in_progress' })
+      .values({ ...input, id: input.id ?? randomUUID(), createdAt: at, updatedAt: at, status: 'in_progress' })
       .returning(inspectionColumns);
     if (!row) throw new Error('createInspection: insert returned no row');
     return row;

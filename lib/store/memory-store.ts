@@ -62,7 +62,7 @@ export class MemoryStore implements InspectionStore {
   async createInspection(input: NewInspection): Promise<Inspection> {
     const at = this.now();
     const row: Inspection = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       createdAt: at,
       updatedAt: at,
       lastActivityAt: null,

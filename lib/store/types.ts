@@ -35,8 +35,9 @@ export type Inspection = {
   openedByEmail: string | null;
 };
 
+/** `id` may be chosen by the caller (a fresh uuid), so a Flinks call made while the row is written already logs it. */
 export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
-  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
+  Partial<Pick<Inspection, 'id' | 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
 
 export type InspectionPatch = Partial<
   Pick<
