@@ -65,7 +65,7 @@ describe('remembered staff sessions', () => {
 
   it('a lookup overtaken by forgetSessions is not remembered (it may have read the row before the change)', async () => {
     let finish!: (v: ReturnType<typeof found>) => void;
-    const slow = rememberedSession(COOKIE, 2_000, () => new Promise((resolve) => (finish = resolve)));
+    const slow = rememberedSession(COOKIE, 2_000, () => new Promise<ReturnType<typeof found> | null>((resolve) => (finish = resolve)));
     forgetSessions();
     finish(found('stale'));
     await slow;
