@@ -60,12 +60,8 @@ export async function startInspection(
     await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null }) });
     return { kind: 'error', inspectionId: id, error, mfaOpen: false };
   }
-  // The token's step is written while Authorize runs; it is appended before settle() writes the
-  // Authorize step, so the order (seq) stays token, then Authorize. Should the write fail, the
-  // Authorize answer is not recorded either: the error propagates ("history unavailable") and the
-  // inspection stays in_progress until the stuck-session sweep fails it.
-  const [appended, result] = await Promise.allSettled([store.appendStep(id, step), client.authorize(token.token, authorizeBodyFor(input))]);
-  if (appended.status === 'rejected') throw appended.reason;
-  if (result.status === 'rejected') throw result.reason;
-  return settleAuthorize(deps, id, token.token, result.value, 'start');
+  // The token's step is written with the Authorize answer's, in one transaction (token first, so
+  // seq keeps the call order): one write less per open. A failure to write loses neither alone.
+  const result = await client.authorize(token.token, authorizeBodyFor(input));
+  return settleAuthorize(deps, id, token.token, result, 'start', 0, [step]);
 }

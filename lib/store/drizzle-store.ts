@@ -232,7 +232,9 @@ export class DrizzleStore implements InspectionStore {
     if (!isUuid(inspectionId)) return { ok: false, reason: 'unknown' };
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as AnyPgDatabase;
-      if (s.step && !(await this.insertStep(tx, inspectionId, s.step))) return { ok: false, reason: 'unknown' };
+      for (const step of [...(s.before ?? []), ...(s.step ? [s.step] : [])]) {
+        if (!(await this.insertStep(tx, inspectionId, step))) return { ok: false, reason: 'unknown' };
+      }
       const moved = s.transition ? await this.transitionIn(tx, inspectionId, s.transition) : await this.getIn(tx, inspectionId);
       if (!moved) {
         const current = await this.getIn(tx, inspectionId);
