@@ -324,7 +324,9 @@ export function contractSuite(name: string, open: OpenStore) {
         step: step({ endpoint: 'Authorize' }),
         transition: { from: ['in_progress'], patch: { status: 'authorized' } },
       });
-      expect(opened).toMatchObject({ ok: true, inspection: { status: 'authorized' } });
+      expect(opened).toMatchObject({ ok: true, inspection: { id, status: 'authorized', mode: 'cached' } });
+      expect(opened.ok && opened.inspection.createdAt).toBeInstanceOf(Date);
+      expect(opened.ok && opened.inspection).toEqual(await store.getInspection(id));
       const late = await store.settle(id, { before: [step({ endpoint: 'A' })], step: step({ endpoint: 'B' }), transition: { from: ['in_progress'], patch: { status: 'failed' } } });
       expect(late).toMatchObject({ ok: false, reason: 'conflict', inspection: { status: 'authorized' } });
       expect((await store.listSteps(id)).map((s) => [s.seq, s.endpoint])).toEqual([[1, 'GenerateAuthorizeToken'], [2, 'Authorize'], [3, 'A'], [4, 'B']]);
