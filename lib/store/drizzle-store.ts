@@ -270,7 +270,8 @@ export class DrizzleStore implements InspectionStore {
     );
     const [row] = await db.with(moved, ...inserts).select().from(moved);
     if (!row) return null;
-    const { seqEnd: _seqEnd, ...inspection } = row;
+    const inspection: Inspection & { seqEnd?: number } = { ...row };
+    delete inspection.seqEnd;
     return inspection;
   }
 
