@@ -73,4 +73,18 @@ describe('remembered staff sessions', () => {
     expect(await rememberedSession(COOKIE, 2_000, fresh)).toBeNull();
     expect(fresh).toHaveBeenCalledTimes(1);
   });
+
+  it('callers that arrive during a lookup share it; one that arrives after forgetSessions does not', async () => {
+    let finish!: (v: ReturnType<typeof found>) => void;
+    const lookup = vi.fn(() => new Promise<ReturnType<typeof found> | null>((resolve) => (finish = resolve)));
+    const burst = Array.from({ length: 5 }, () => rememberedSession(COOKIE, 2_000, lookup));
+    expect(lookup).toHaveBeenCalledTimes(1);
+    forgetSessions();
+    const after = vi.fn(async () => found('fresh'));
+    const late = rememberedSession(COOKIE, 2_000, after);
+    finish(found('s1'));
+    expect((await Promise.all(burst)).map((f) => f?.session.id)).toEqual(['s1', 's1', 's1', 's1', 's1']);
+    expect((await late)?.session.id).toBe('fresh');
+    expect(after).toHaveBeenCalledTimes(1);
+  });
 });
