@@ -80,6 +80,8 @@ const schema = z.object({
   INSPECTOR_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(128).optional(),
   INSPECTOR_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   INSPECTOR_SESSION_MAX_HOURS: int(1, 24 * 30).default(12),
+  // How long a verified staff session is remembered per process (lib/auth/session-cache.ts); 0 = ask the database every time.
+  INSPECTOR_SESSION_CACHE_MS: int(0, 60_000).default(2_000),
   INSPECTOR_SIGN_IN_MAX_PER_MINUTE: int(1, 1000).default(5),
   INSPECTOR_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL of your OpenID provider' }).transform((u) => u.replace(/\/+$/, '')).optional(),
   INSPECTOR_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
@@ -160,6 +162,7 @@ function derive(raw: z.infer<typeof schema>) {
       initialAdmin: raw.INSPECTOR_ADMIN_EMAIL && raw.INSPECTOR_ADMIN_PASSWORD ? { email: raw.INSPECTOR_ADMIN_EMAIL, password: raw.INSPECTOR_ADMIN_PASSWORD } : null,
       idleMinutes: raw.INSPECTOR_SESSION_IDLE_MINUTES,
       maxHours: raw.INSPECTOR_SESSION_MAX_HOURS,
+      sessionCacheMs: raw.INSPECTOR_SESSION_CACHE_MS,
       signInMaxPerMinute: raw.INSPECTOR_SIGN_IN_MAX_PER_MINUTE,
       /** Requests per API token per minute, counted in the database (lib/auth/api-tokens.ts). */
       apiRatePerMinute: raw.INSPECTOR_API_RATE_PER_MINUTE,

@@ -153,7 +153,9 @@ export async function startApp(name: string, opts: { databaseUrl: string | null;
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawnGroup(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  // BENCH_CPU_PROF=dir: a V8 CPU profile of the server (written when it stops), to see where its time goes.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawnGroup(process.execPath, [...profile, join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',

@@ -12,6 +12,7 @@ import { authSchema } from '@/lib/store/schema-auth';
 import { recordSignIn, recordSignInFailure, recentFailedSignIns } from './auth-events';
 import { oidcRoleFor, rememberSsoRole, takeSsoRole } from './oidc-role';
 import { keyFromFile } from './secret';
+import { forgetSessions } from './session-cache';
 
 /** Sign-ins refused per account after this many failures in FAILED_WINDOW_MS, whatever the IP. */
 export const MAX_FAILED_SIGN_INS = 10;
@@ -81,6 +82,9 @@ async function createAuth() {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        // Anything but a read may end a session or change who someone is (sign-out, revoke, role,
+        // deactivation, password): the sessions remembered on this instance go (session-cache.ts).
+        if (ctx.path !== '/get-session') forgetSessions();
         const session = ctx.context.newSession;
         if (session && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
           await recordSignIn(session.user, ctx.headers ?? null, ctx.path === '/sign-in/email' ? 'password' : 'sso');

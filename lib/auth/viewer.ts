@@ -12,6 +12,7 @@ import { getDatabase } from '@/lib/store';
 import { session as sessions } from '@/lib/store/schema-auth';
 import { authenticateBearer, countTokenRequest } from './api-tokens';
 import { getAuth } from './auth';
+import { forgetSessions, rememberedSession } from './session-cache';
 import { isRole, permissionsFor, type Permission, type Role } from './permissions';
 
 /** The signed-in staff member, as every page, action and route handler sees them. */
@@ -30,7 +31,7 @@ export type Viewer = {
   token?: { id: string; prefix: string } | null;
 };
 
-type SessionHolder = { session: { id: string; createdAt: Date }; user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null } };
+type SessionHolder = { session: { id: string; createdAt: Date; expiresAt: Date }; user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null } };
 
 /** A Better Auth session → Viewer, or null when it is over (deactivated, or past our absolute limit). */
 async function viewerOfSession(found: SessionHolder | null, via: 'web' | 'api'): Promise<Viewer | null> {
@@ -41,6 +42,7 @@ async function viewerOfSession(found: SessionHolder | null, via: 'web' | 'api'):
   if (found.session.createdAt.getTime() + env.auth.maxHours * 3_600_000 <= Date.now()) {
     const { db } = await getDatabase();
     await db.delete(sessions).where(eq(sessions.id, found.session.id));
+    forgetSessions();
     return null;
   }
   return viewerOf(found.user, via);
@@ -54,10 +56,13 @@ function viewerOf(user: { id: string; email: string; name: string; role?: string
 
 /** The request's viewer, or null. Cached per request (React cache), so a page and its layout ask once. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const auth = await getAuth();
-  const found = await auth.api.getSession({ headers: await headers() });
-  return viewerOfSession(found, 'web');
+  return viewerOfSession(await sessionOf(await headers()), 'web');
 });
+
+/** Better Auth's session for these headers, remembered for a moment per process (session-cache.ts). */
+async function sessionOf(h: Headers): Promise<SessionHolder | null> {
+  return rememberedSession(h.get('cookie'), getEnv().auth.sessionCacheMs, async () => (await getAuth()).api.getSession({ headers: h }));
+}
 
 /** What the 403 page names: set by requireViewer just before it calls forbidden() in the same request. */
 export const deniedPermission = cache(() => ({ permission: null as Permission | null }));
@@ -123,8 +128,7 @@ async function apiViewer(permission: Permission, request: Request): Promise<ApiG
       return { ok: false, response: apiRefusal('rate_limited', rate.retryAfterSeconds) };
     }
   } else if (request.method === 'GET' || request.method === 'HEAD') {
-    const auth = await getAuth();
-    const session = await viewerOfSession(await auth.api.getSession({ headers: request.headers }), 'api');
+    const session = await viewerOfSession(await sessionOf(request.headers), 'api');
     viewer = session ? { ...session, requestMeta, token: null } : null;
   }
   if (!viewer) {

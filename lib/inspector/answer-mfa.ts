@@ -1,5 +1,5 @@
 import { bindLogContext } from '@/lib/log';
-import type { InspectionStore, MfaContinuation } from '@/lib/store/types';
+import type { Inspection, InspectionStore, MfaContinuation } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
 import { CLOSE_REASONS, moveTo } from './inspection-state';
@@ -28,12 +28,17 @@ const inFlight = new WeakMap<InspectionStore, Map<string, Promise<InspectionResu
  * continuation (a conditional UPDATE) and the others wait for it to settle, then read the result
  * the store holds. Either way there is exactly one upstream call.
  */
-export async function answerMfa(input: AnswerMfaInput, deps: InspectorDeps): Promise<InspectionResult> {
+export async function answerMfa(
+  input: AnswerMfaInput,
+  deps: InspectorDeps,
+  /** The inspection as the caller just read it (for its owner check), so it is not read twice. */
+  known?: Inspection | null,
+): Promise<InspectionResult> {
   let mine = inFlight.get(deps.store);
   if (!mine) inFlight.set(deps.store, (mine = new Map()));
   const running = mine.get(input.inspectionId);
   if (running) return running;
-  const answering = answerOnce(input, deps).finally(() => mine.delete(input.inspectionId));
+  const answering = answerOnce(input, deps, known).finally(() => mine.delete(input.inspectionId));
   mine.set(input.inspectionId, answering);
   return answering;
 }
@@ -45,9 +50,9 @@ const expiredResult = (inspectionId: string): InspectionResult => ({
   mfaOpen: false,
 });
 
-async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps): Promise<InspectionResult> {
+async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps, known?: Inspection | null): Promise<InspectionResult> {
   const { store, client, now } = deps;
-  const inspection = await store.getInspection(input.inspectionId);
+  const inspection = known?.id === input.inspectionId ? known : await store.getInspection(input.inspectionId);
   if (!inspection) {
     return { kind: 'error', inspectionId: null, error: { kind: 'app', message: 'This session is unknown. Start over to open a new one.' }, mfaOpen: false };
   }
@@ -57,18 +62,21 @@ async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps): Promise<I
   if (inspection.status === 'authorized') return settledResult(deps, id);
   const leaseMs = deps.answerLeaseMs ?? DEFAULT_ANSWER_LEASE_MS;
   const at = now();
-  const continuation = await store.getContinuation(id);
+  // The claim first: the usual case (an open round nobody is answering) costs one statement. Only
+  // when it fails, or the round it claimed has run out, is the continuation read to tell why.
+  const claim = await store.claimAnswer(id, at, new Date(at.getTime() + leaseMs));
+  const continuation = claim ?? (await store.getContinuation(id));
   if (!continuation || continuation.expiresAt.getTime() <= at.getTime()) {
     // Gone because another answer settled the round since we read the inspection: tell its outcome.
-    if (continuation && isLeased(continuation, at)) return waitForSettled(deps, id, leaseMs);
+    if (!claim && continuation && isLeased(continuation, at)) return waitForSettled(deps, id, leaseMs);
     const closed = continuation
       ? (await store.settle(id, { transition: moveTo('failed', { statusReason: CLOSE_REASONS.abandonedMfa }), continuation: 'delete' })).ok
       : (await store.transition(id, moveTo('failed', { statusReason: CLOSE_REASONS.abandonedMfa }))) !== null;
     if (!closed && (await store.getInspection(id))?.status === 'authorized') return settledResult(deps, id);
     return expiredResult(id);
   }
-  const claimed = await store.claimAnswer(id, at, new Date(at.getTime() + leaseMs));
-  if (!claimed) return waitForSettled(deps, id, leaseMs);
+  if (!claim) return waitForSettled(deps, id, leaseMs);
+  const claimed = claim;
 
   try {
     const token = openAuthorizeToken(deps.keyring, claimed.authorizeToken);

@@ -1,5 +1,5 @@
 import type { AuthorizeResult } from '@/lib/flinks/client';
-import type { SettleResult } from '@/lib/store/types';
+import type { NewStep, SettleResult } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
 import { withChallengeImages } from './challenge-images';
@@ -24,11 +24,15 @@ export async function settleAuthorize(
   phase: 'start' | 'answer',
   /** The round just answered (0 when starting). */
   round = 0,
+  /** Steps not yet written that come before this answer's (an open's token step): written with it. */
+  before: readonly NewStep[] = [],
 ): Promise<InspectionResult> {
   const { store, now } = deps;
   const challengeViews = (challenges: Parameters<typeof toChallengeViews>[0]) => withChallengeImages(toChallengeViews(challenges), (url) => deps.client.fetchImage(url));
   const { outcome, flinksCode } = stepOutcomeOf(result);
   const step = exchangeStep(deps, result.exchange, outcome, flinksCode);
+  // Every settle below records these (the exchange, and any earlier ones not yet written).
+  const recorded = before.length > 0 ? { step, before } : { step };
   const at = now();
   // The token opens the customer's session for its 30 minutes: it is kept sealed, never in clear.
   const keepRound = (requestId: string, challenges: ChallengeView[], nextRound: number) => ({
@@ -40,6 +44,8 @@ export async function settleAuthorize(
       round: nextRound,
     },
   });
+  // A session being opened has no round yet: nothing to delete (one statement less per cached open).
+  const endRound = phase === 'start' ? undefined : ('delete' as const);
   const orStored = async (settled: SettleResult, mine: InspectionResult): Promise<InspectionResult> =>
     settled.ok ? mine : settledResult(deps, inspectionId);
 
@@ -47,7 +53,7 @@ export async function settleAuthorize(
     case 'authorized': {
       const session = toSessionView(result.data);
       const settled = await store.settle(inspectionId, {
-        step,
+        ...recorded,
         transition: moveTo('authorized', {
           flinksCode: null,
           statusReason: null,
@@ -57,14 +63,14 @@ export async function settleAuthorize(
           institution: session.institution,
           lastActivityAt: at,
         }),
-        continuation: 'delete',
+        continuation: endRound,
       });
       return orStored(settled, { kind: 'authorized', inspectionId, session });
     }
     case 'mfa_required': {
       const challenges = await challengeViews(result.data.SecurityChallenges);
       const settled = await store.settle(inspectionId, {
-        step,
+        ...recorded,
         transition: moveTo('mfa_pending', { flinksCode: null, requestId: result.data.RequestId, lastActivityAt: at }),
         continuation: keepRound(result.data.RequestId, challenges, round + 1),
       });
@@ -77,14 +83,14 @@ export async function settleAuthorize(
         const current = await store.getInspection(inspectionId);
         // Another answer (here or on another instance) opened it first: that is success, not failure.
         if (current?.status === 'authorized') {
-          await store.settle(inspectionId, { step });
+          await store.settle(inspectionId, recorded);
           return settledResult(deps, inspectionId);
         }
         // An earlier answer of ours reached Flinks but its 200 was never recorded (a timeout, a
         // database fault that rolled it back): Flinks says the RequestId is open, so it is.
         if (phase === 'answer' && current?.status === 'mfa_pending') {
           await store.settle(inspectionId, {
-            step,
+            ...recorded,
             transition: moveTo('authorized', { flinksCode: null, statusReason: null, requestId: RequestId ?? current.requestId, lastActivityAt: at }),
             continuation: 'delete',
           });
@@ -95,16 +101,16 @@ export async function settleAuthorize(
       if (RequestId && SecurityChallenges && SecurityChallenges.length > 0) {
         const challenges = await challengeViews(SecurityChallenges);
         const settled = await store.settle(inspectionId, {
-          step,
+          ...recorded,
           transition: moveTo('mfa_pending', { flinksCode: error.flinksCode, requestId: RequestId, lastActivityAt: at }),
           continuation: keepRound(RequestId, challenges, Math.max(round, 1)),
         });
         return orStored(settled, { kind: 'mfa', inspectionId, requestId: RequestId, challenges, error });
       }
       const settled = await store.settle(inspectionId, {
-        step,
+        ...recorded,
         transition: moveTo('failed', { flinksCode: error.flinksCode, ...(RequestId ? { requestId: RequestId } : {}) }),
-        continuation: 'delete',
+        continuation: endRound,
       });
       return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
@@ -112,10 +118,10 @@ export async function settleAuthorize(
       const error = toTransportErrorView(result);
       // While answering, a timeout says nothing about the Flinks session: the same answer may be sent again.
       if (phase === 'answer') {
-        await store.settle(inspectionId, { step, continuation: 'release' });
+        await store.settle(inspectionId, { ...recorded, continuation: 'release' });
         return { kind: 'error', inspectionId, error, mfaOpen: true };
       }
-      const settled = await store.settle(inspectionId, { step, transition: moveTo('failed', { flinksCode: null }), continuation: 'delete' });
+      const settled = await store.settle(inspectionId, { ...recorded, transition: moveTo('failed', { flinksCode: null }), continuation: endRound });
       return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
   }

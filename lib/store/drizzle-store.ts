@@ -47,7 +47,7 @@ export class DrizzleStore implements InspectionStore {
     const at = this.now();
     const [row] = await this.db
       .insert(inspections)
-      .values({ ...input, id: randomUUID(), createdAt: at, updatedAt: at, status: 'in_progress' })
+      .values({ ...input, id: input.id ?? randomUUID(), createdAt: at, updatedAt: at, status: 'in_progress' })
       .returning(inspectionColumns);
     if (!row) throw new Error('createInspection: insert returned no row');
     return row;
@@ -94,49 +94,36 @@ export class DrizzleStore implements InspectionStore {
         .where(eq(inspections.id, inspectionId))
         .returning({ seq: inspections.stepCount }),
     );
-    const values = {
-      id: randomUUID(),
-      inspectionId,
-      endpoint: step.endpoint,
-      method: step.method,
-      url: step.url,
-      startedAt: step.startedAt,
-      durationMs: step.durationMs,
-      httpStatus: step.httpStatus,
-      flinksCode: step.flinksCode,
-      outcome: step.outcome,
-      request: toStorableJson(step.request),
-      response: toStorableJson(step.response),
-      sealedResponse: step.sealedResponse,
-      error: step.error,
-    };
     const [row] = await db
       .with(bumped)
       .insert(steps)
-      .select(
-        sql`select ${sql.join(
-          [
-            sql`${values.id}::uuid`,
-            sql`${values.inspectionId}::uuid`,
-            sql`${bumped.seq}`,
-            sql`${values.endpoint}`,
-            sql`${values.method}`,
-            sql`${values.url}`,
-            sql`${values.startedAt.toISOString()}::timestamptz`,
-            sql`${values.durationMs}::int`,
-            sql`${values.httpStatus}::int`,
-            sql`${values.flinksCode}::text`,
-            sql`${values.outcome}`,
-            jsonParam(values.request),
-            jsonParam(values.response),
-            sql`${values.sealedResponse}::text`,
-            sql`${values.error}::text`,
-          ],
-          sql`, `,
-        )} from ${bumped}`,
-      )
+      .select(sql`select ${this.stepValues(inspectionId, step, sql`${bumped.seq}`)} from ${bumped}`)
       .returning();
     return row ?? null;
+  }
+
+  /** A step's columns as a select list, its seq given by `seq` (an expression over the statement's CTE). */
+  private stepValues(inspectionId: string, step: NewStep, seq: SQL): SQL {
+    return sql.join(
+      [
+        sql`${randomUUID()}::uuid`,
+        sql`${inspectionId}::uuid`,
+        seq,
+        sql`${step.endpoint}`,
+        sql`${step.method}`,
+        sql`${step.url}`,
+        sql`${step.startedAt.toISOString()}::timestamptz`,
+        sql`${step.durationMs}::int`,
+        sql`${step.httpStatus}::int`,
+        sql`${step.flinksCode}::text`,
+        sql`${step.outcome}`,
+        jsonParam(toStorableJson(step.request)),
+        jsonParam(toStorableJson(step.response)),
+        sql`${step.sealedResponse}::text`,
+        sql`${step.error}::text`,
+      ],
+      sql`, `,
+    );
   }
 
   async listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]> {
@@ -230,10 +217,19 @@ export class DrizzleStore implements InspectionStore {
 
   async settle(inspectionId: string, s: Settlement): Promise<SettleResult> {
     if (!isUuid(inspectionId)) return { ok: false, reason: 'unknown' };
+    const recorded = [...(s.before ?? []), ...(s.step ? [s.step] : [])];
+    // Still a transaction when its body is one statement: a COMMIT the server never received (a
+    // connection that hangs mid-settle) leaves nothing behind (database-down.test.ts).
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as AnyPgDatabase;
-      if (s.step && !(await this.insertStep(tx, inspectionId, s.step))) return { ok: false, reason: 'unknown' };
-      const moved = s.transition ? await this.transitionIn(tx, inspectionId, s.transition) : await this.getIn(tx, inspectionId);
+      // A status change and its steps: one statement; when the status had moved on, the steps alone.
+      const together = s.transition && recorded.length > 0 ? await this.transitionWithSteps(tx, inspectionId, s.transition, recorded) : null;
+      if (!together) {
+        for (const step of recorded) {
+          if (!(await this.insertStep(tx, inspectionId, step))) return { ok: false, reason: 'unknown' };
+        }
+      }
+      const moved = together ?? (s.transition ? await this.transitionIn(tx, inspectionId, s.transition) : await this.getIn(tx, inspectionId));
       if (!moved) {
         const current = await this.getIn(tx, inspectionId);
         // Lost the race: the step (what Flinks really answered) stays; status and round do not move.
@@ -246,6 +242,37 @@ export class DrizzleStore implements InspectionStore {
       } else if (c) await this.upsertContinuation(tx, inspectionId, c.put);
       return { ok: true, inspection: moved };
     });
+  }
+
+  /**
+   * The status change and its steps in one statement (issue 10): one UPDATE moves the status and
+   * bumps the step counter by the number of steps (taking the row lock, as insertStep does), and
+   * each step is inserted from its RETURNING, so seq follows the given order. Null when the status
+   * had moved on (or no such inspection): then nothing was written.
+   */
+  private async transitionWithSteps(db: AnyPgDatabase, id: string, t: Transition, recorded: readonly NewStep[]): Promise<Inspection | null> {
+    if (t.from.length === 0) return null;
+    const k = recorded.length;
+    const moved = db.$with('moved').as(
+      db
+        .update(inspections)
+        .set({ ...t.patch, updatedAt: this.now(), stepCount: sql`${inspections.stepCount} + ${k}::int` })
+        .where(and(eq(inspections.id, id), inArray(inspections.status, [...t.from])))
+        .returning({ ...inspectionColumns, seqEnd: inspections.stepCount }),
+    );
+    const inserts = recorded.map((step, i) =>
+      db.$with(`step_${i}`).as(
+        db
+          .insert(steps)
+          .select(sql`select ${this.stepValues(id, step, sql`${moved.seqEnd} - ${k - 1 - i}::int`)} from ${moved}`)
+          .returning({ id: steps.id }),
+      ),
+    );
+    const [row] = await db.with(moved, ...inserts).select().from(moved);
+    if (!row) return null;
+    const inspection: Inspection & { seqEnd?: number } = { ...row };
+    delete inspection.seqEnd;
+    return inspection;
   }
 
   private async getIn(db: AnyPgDatabase, id: string): Promise<Inspection | null> {

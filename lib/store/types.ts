@@ -35,8 +35,9 @@ export type Inspection = {
   openedByEmail: string | null;
 };
 
+/** `id` may be chosen by the caller (a fresh uuid), so a Flinks call made while the row is written already logs it. */
 export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
-  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
+  Partial<Pick<Inspection, 'id' | 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
 
 export type InspectionPatch = Partial<
   Pick<
@@ -127,6 +128,11 @@ export type Transition = { from: readonly InspectionStatus[]; patch: InspectionP
 /** One exchange's effects, written in one transaction by settle(). */
 export type Settlement = {
   step?: NewStep;
+  /**
+   * Steps that came before `step` and are written with it, in this order (an open records its token
+   * step with the Authorize answer: one write less per open). Kept, like `step`, when the race is lost.
+   */
+  before?: readonly NewStep[];
   transition?: Transition;
   /**
    * put: the round stays open with this continuation (any lease is cleared); delete: the round is
