@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { logger, type Logger } from '../log';
 import { flinksErrorSchema, type FlinksErrorBody } from './schemas';
-import { redact, redactHeaders, scrubSecrets, type KnownSecret } from './redact';
+import { pickResponseHeaders, redact, redactHeaders, scrubSecrets, type KnownSecret } from './redact';
 
 /**
  * The one private fetch to Flinks. It never throws for an expected outcome: every call ends in a
@@ -23,6 +23,8 @@ export type Exchange = {
   /** The JSON body with secrets redacted but personal data intact: only ever stored sealed. */
   unmasked?: unknown;
   error: string | null;
+  /** The few useful response headers (redact.ts pickResponseHeaders), or null. */
+  responseHeaders?: Record<string, string> | null;
 };
 
 export type TransportReason =
@@ -203,6 +205,7 @@ async function fetchOnce(config: HttpConfig, req: FlinksRequest): Promise<RawOut
       cache: 'no-store',
     });
     exchange.httpStatus = res.status;
+    exchange.responseHeaders = pickResponseHeaders(res.headers, config.secrets);
     read = await readLimited(res, maxBytes);
   } catch (err) {
     if (timeout.aborted) {

@@ -109,6 +109,7 @@ export class DrizzleStore implements InspectionStore {
       response: toStorableJson(step.response),
       sealedResponse: step.sealedResponse,
       error: step.error,
+      responseHeaders: step.responseHeaders ? toStorableJson(step.responseHeaders) : null,
     };
     const [row] = await db
       .with(bumped)
@@ -131,6 +132,7 @@ export class DrizzleStore implements InspectionStore {
             jsonParam(values.response),
             sql`${values.sealedResponse}::text`,
             sql`${values.error}::text`,
+            jsonParam(values.responseHeaders),
           ],
           sql`, `,
         )} from ${bumped}`,
@@ -208,7 +210,7 @@ export class DrizzleStore implements InspectionStore {
         httpStatus: steps.httpStatus,
       })
       .from(steps)
-      .where(and(inArray(steps.inspectionId, ids), inArray(steps.outcome, ['flinks_error', 'transport_error'])))
+      .where(and(inArray(steps.inspectionId, ids), inArray(steps.outcome, ['flinks_error', 'transport_error', 'cancelled'])))
       .orderBy(steps.inspectionId, desc(steps.seq));
   }
 

@@ -123,6 +123,7 @@ export class MemoryStore implements InspectionStore {
       seq: list.length + 1,
       request: toStorableJson(step.request),
       response: toStorableJson(step.response),
+      responseHeaders: step.responseHeaders ? (toStorableJson(step.responseHeaders) as Record<string, string>) : null,
     };
     list.push(row);
     return row;
@@ -230,7 +231,7 @@ export class MemoryStore implements InspectionStore {
 
   async lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]> {
     return inspectionIds.flatMap((id) => {
-      const failed = (this.steps.get(id) ?? []).filter((s) => s.outcome === 'flinks_error' || s.outcome === 'transport_error').at(-1);
+      const failed = (this.steps.get(id) ?? []).filter((s) => s.outcome === 'flinks_error' || s.outcome === 'transport_error' || s.outcome === 'cancelled').at(-1);
       return failed ? [{ inspectionId: id, outcome: failed.outcome, flinksCode: failed.flinksCode, error: failed.error, httpStatus: failed.httpStatus }] : [];
     });
   }
