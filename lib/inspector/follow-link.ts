@@ -66,7 +66,7 @@ export async function settleData<T>(
       await deps.store.transition(inspectionId, whileIn('authorized', { lastActivityAt: deps.now(), flinksCode: null }));
       return { kind: 'pending', flinksCode: result.data.FlinksCode, message: result.data.Message ?? null };
     case 'flinks_error': {
-      const error = toFlinksErrorView(result.status, result.error);
+      const error = toFlinksErrorView(result.status, result.error, result.exchange.responseHeaders, deps.now());
       const code = result.error.FlinksCode;
       // Flinks has the last word on expiry (session-expiry.ts): the inspection becomes expired.
       await deps.store.transition(inspectionId, isExpiredCode(code) ? moveTo('expired', { flinksCode: code }) : whileIn('authorized', { flinksCode: code }));
@@ -77,7 +77,7 @@ export async function settleData<T>(
       const response = result.exchange.response;
       const quoted = response !== null && typeof response === 'object' && !('text' in response);
       const bodySnippet = quoted ? JSON.stringify(maskPersonalData(response)).slice(0, 500) : result.bodySnippet;
-      return { kind: 'error', error: toTransportErrorView({ ...result, bodySnippet }) };
+      return { kind: 'error', error: toTransportErrorView({ ...result, bodySnippet }, result.exchange.responseHeaders, deps.now()) };
     }
   }
 }

@@ -71,7 +71,7 @@ export async function settleAuthorize(
       return orStored(settled, { kind: 'mfa', inspectionId, requestId: result.data.RequestId, challenges, error: null });
     }
     case 'flinks_error': {
-      const error = toFlinksErrorView(result.status, result.error);
+      const error = toFlinksErrorView(result.status, result.error, result.exchange.responseHeaders, at);
       const { RequestId, SecurityChallenges } = result.error;
       if (error.flinksCode === 'ALREADY_AUTHORIZED') {
         const current = await store.getInspection(inspectionId);
@@ -109,7 +109,7 @@ export async function settleAuthorize(
       return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
     case 'transport_error': {
-      const error = toTransportErrorView(result);
+      const error = toTransportErrorView(result, result.exchange.responseHeaders, at);
       // While answering, a timeout says nothing about the Flinks session: the same answer may be sent again.
       if (phase === 'answer') {
         await store.settle(inspectionId, { step, continuation: 'release' });

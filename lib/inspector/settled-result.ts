@@ -31,7 +31,7 @@ export async function settledResult(deps: Pick<InspectorDeps, 'store' | 'keyring
       const last = steps.findLast((s) => s.outcome === 'flinks_error');
       const body = last ? flinksErrorSchema.safeParse(last.response) : null;
       if (inspection.flinksCode && last && body?.success) {
-        return { kind: 'error', inspectionId, error: toFlinksErrorView(last.httpStatus ?? body.data.HttpStatusCode, body.data), mfaOpen: false };
+        return { kind: 'error', inspectionId, error: toFlinksErrorView(last.httpStatus ?? body.data.HttpStatusCode, body.data, last.responseHeaders, last.startedAt), mfaOpen: false };
       }
       return { kind: 'error', inspectionId, error: { kind: 'app', message: inspection.statusReason ?? MFA_EXPIRED_MESSAGE }, mfaOpen: false };
     }

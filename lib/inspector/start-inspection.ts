@@ -50,7 +50,7 @@ export async function startInspection(
   const tokenStep = stepOutcomeOf(token);
   const step = exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
   if (token.kind !== 'ok') {
-    const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error) : toTransportErrorView(token);
+    const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error, token.exchange.responseHeaders) : toTransportErrorView(token, token.exchange.responseHeaders);
     await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null }) });
     return { kind: 'error', inspectionId: id, error, mfaOpen: false };
   }
