@@ -45,10 +45,15 @@ export class DrizzleStore implements InspectionStore {
 
   async createInspection(input: NewInspection): Promise<Inspection> {
     const at = this.now();
-    const [row] = await this.db
-      .insert(inspections)
-      .values({ ...input, id: randomUUID(), createdAt: at, updatedAt: at, status: 'in_progress' })
-      .returning(inspectionColumns);
+    const insert = (id: string) =>
+      this.db
+        .insert(inspections)
+        .values({ ...input, id, createdAt: at, updatedAt: at, status: 'in_progress' })
+        .onConflictDoNothing({ target: inspections.id })
+        .returning(inspectionColumns);
+    // A proposed id that is taken (or not a uuid) gives way to a fresh one.
+    const [proposed] = input.id && isUuid(input.id) ? await insert(input.id) : [];
+    const [row] = proposed ? [proposed] : await insert(randomUUID());
     if (!row) throw new Error('createInspection: insert returned no row');
     return row;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor } from './cursor';
+import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
 import { startsWithLiteral, uuidPrefixRange } from './like-prefix';
 import type {
@@ -61,8 +61,9 @@ export class MemoryStore implements InspectionStore {
 
   async createInspection(input: NewInspection): Promise<Inspection> {
     const at = this.now();
+    const taken = !input.id || !isUuid(input.id) || this.inspections.has(input.id);
     const row: Inspection = {
-      id: randomUUID(),
+      id: taken ? randomUUID() : input.id!,
       createdAt: at,
       updatedAt: at,
       lastActivityAt: null,

@@ -37,7 +37,13 @@ export type Inspection = {
 };
 
 export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
-  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
+  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>> & {
+    /**
+     * An id chosen in advance (the browser's, so it can link to and cancel the inspection while its
+     * first call is still running). When it is taken, a fresh one is used: never an error, never someone else's row.
+     */
+    id?: string;
+  };
 
 export type InspectionPatch = Partial<
   Pick<
