@@ -1,12 +1,14 @@
 'use server';
 
+import { z } from 'zod';
 import { forbidWith, requireViewer } from '@/lib/auth/viewer';
 import { parseAuthorizeForm } from '@/lib/inspector/form-schema';
 import { historyUnavailableResult, nullWhenDatabaseDown, orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
 import { answerMfaInputSchema } from '@/lib/inspector/mfa-schema';
 import { upstreamAdmission } from '@/lib/inspector/upstream-admission';
 import { busyErrorView, type InspectionResult } from '@/lib/inspector/views';
-import { answerInspectionMfa, openInspection } from '@/lib/operations/inspections';
+import { answerInspectionMfa, cancelInspectionCall, openInspection, type CancelResult } from '@/lib/operations/inspections';
+import { sessionInputSchema } from '@/lib/inspector/session-action-schema';
 
 /*
  * Server actions are public HTTP endpoints: each checks the caller first (requireViewer), then
@@ -17,15 +19,19 @@ import { answerInspectionMfa, openInspection } from '@/lib/operations/inspection
  * or hangs gives "history unavailable, try again", not a crashed request.
  */
 
+const proposedIdSchema = z.object({ inspectionId: z.uuid() });
+
 export async function startInspectionAction(payload: unknown): Promise<InspectionResult> {
   const viewer = await requireViewer('inspection:open_cached').catch(nullWhenDatabaseDown);
   if (!viewer) return historyUnavailableResult(null);
   const admitted = await upstreamAdmission().run('start', async () => {
     const parsed = parseAuthorizeForm(payload);
+    // The id the browser chose, so it can link to and cancel the inspection while it opens.
+    const proposed = proposedIdSchema.safeParse(payload);
     if (!parsed.ok) return { kind: 'invalid', fieldErrors: parsed.fieldErrors, message: 'Fix the highlighted fields.' } as const;
     const input = parsed.input;
     return orHistoryUnavailable(null, async () => {
-      const result = await openInspection(viewer, input, '/');
+      const result = await openInspection(viewer, input, '/', proposed.success ? { id: proposed.data.inspectionId } : {});
       return result.kind === 'denied' ? forbidWith(result.permission) : result;
     });
   });
@@ -46,4 +52,13 @@ export async function answerMfaAction(payload: unknown): Promise<InspectionResul
   );
   // Busy: the round stays open; the same answer can be sent again.
   return admitted.kind === 'done' ? admitted.value : { kind: 'error', inspectionId: input.inspectionId, error: busyErrorView(admitted.retryAfterSeconds), mfaOpen: true };
+}
+
+/** "Cancel" while a call to Flinks runs (on / or a session page): see cancelInspectionCall. Not gated: it sends nothing to Flinks. */
+export async function cancelInspectionAction(payload: unknown): Promise<CancelResult> {
+  const viewer = await requireViewer('inspection:open_cached');
+  const parsed = sessionInputSchema.safeParse(payload);
+  if (!parsed.success) return { kind: 'nothing', message: 'Invalid request.' };
+  const result = await cancelInspectionCall(viewer, parsed.data.inspectionId);
+  return result.kind === 'denied' ? forbidWith(result.permission) : result;
 }

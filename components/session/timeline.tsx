@@ -8,6 +8,7 @@ const OUTCOME_LOOK: Record<string, string> = {
   pending: 'border-sky-300 bg-sky-50 text-sky-900',
   flinks_error: 'border-red-300 bg-red-50 text-red-800',
   transport_error: 'border-red-300 bg-red-50 text-red-800',
+  cancelled: 'border-zinc-300 bg-zinc-100 text-zinc-700',
 };
 
 function Json({ label, value }: { label: string; value: unknown }) {

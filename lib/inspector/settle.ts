@@ -3,7 +3,7 @@ import type { SettleResult } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
 import { withChallengeImages } from './challenge-images';
-import { moveTo } from './inspection-state';
+import { CLOSE_REASONS, moveTo } from './inspection-state';
 import { exchangeStep, stepOutcomeOf } from './record';
 import { sealAuthorizeToken } from './sealed';
 import { settledResult } from './settled-result';
@@ -110,12 +110,19 @@ export async function settleAuthorize(
     }
     case 'transport_error': {
       const error = toTransportErrorView(result, result.exchange.responseHeaders, at);
-      // While answering, a timeout says nothing about the Flinks session: the same answer may be sent again.
+      // Cancel pressed: the step says so, and the inspection's reason too (History shows "Cancelled").
+      const cancelled = result.reason === 'aborted';
+      const recorded = cancelled ? { ...step, outcome: 'cancelled' as const } : step;
+      // While answering, a timeout (or a cancel) says nothing about the Flinks session: the same answer may be sent again.
       if (phase === 'answer') {
-        await store.settle(inspectionId, { step, continuation: 'release' });
+        await store.settle(inspectionId, { step: recorded, continuation: 'release' });
         return { kind: 'error', inspectionId, error, mfaOpen: true };
       }
-      const settled = await store.settle(inspectionId, { step, transition: moveTo('failed', { flinksCode: null }), continuation: 'delete' });
+      const settled = await store.settle(inspectionId, {
+        step: recorded,
+        transition: moveTo('failed', { flinksCode: null, ...(cancelled ? { statusReason: CLOSE_REASONS.cancelled } : {}) }),
+        continuation: 'delete',
+      });
       return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
   }

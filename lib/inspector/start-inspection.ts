@@ -2,7 +2,8 @@ import type { AuthorizeBody } from '@/lib/flinks/schemas';
 import { bindLogContext } from '@/lib/log';
 import type { InspectorDeps } from './deps';
 import type { AuthorizeInput } from './form-schema';
-import { moveTo } from './inspection-state';
+import { CLOSE_REASONS, moveTo } from './inspection-state';
+import { trackUpstreamCall } from './upstream-calls';
 import { exchangeStep, stepOutcomeOf } from './record';
 import { settleAuthorize } from './settle';
 import { toFlinksErrorView, toTransportErrorView, type InspectionResult } from './views';
@@ -27,7 +28,7 @@ export async function startInspection(
   input: AuthorizeInput,
   deps: InspectorDeps,
   /** parentId links a reopened session to the expired one it replaces. */
-  opts: { parentId?: string } = {},
+  opts: { parentId?: string; id?: string } = {},
 ): Promise<InspectionResult> {
   const { store, client } = deps;
   const live = input.mode === 'live';
@@ -40,22 +41,31 @@ export async function startInspection(
     username: live ? (input.username ?? null) : null,
     language: live ? input.language : null,
     parentId: opts.parentId ?? null,
+    ...(opts.id ? { id: opts.id } : {}),
     openedById: deps.viewer?.id ?? null,
     openedByEmail: deps.viewer?.email.toLowerCase() ?? null,
   });
   const id = inspection.id;
   bindLogContext({ inspectionId: id });
 
-  const token = await client.generateAuthorizeToken();
-  const tokenStep = stepOutcomeOf(token);
-  const step = exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
-  if (token.kind !== 'ok') {
-    const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error, token.exchange.responseHeaders) : toTransportErrorView(token, token.exchange.responseHeaders);
-    await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null }) });
-    return { kind: 'error', inspectionId: id, error, mfaOpen: false };
-  }
-  await store.appendStep(id, step);
+  // Cancel (here or on another instance) aborts both calls: see upstream-calls.ts.
+  const call = trackUpstreamCall(id, { store, whileStatus: 'in_progress' });
+  try {
+    const token = await client.generateAuthorizeToken({ signal: call.signal });
+    const tokenStep = stepOutcomeOf(token);
+    const cancelled = token.kind === 'transport_error' && token.reason === 'aborted';
+    const step = exchangeStep(deps, token.exchange, cancelled ? 'cancelled' : tokenStep.outcome, tokenStep.flinksCode);
+    if (token.kind !== 'ok') {
+      const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error, token.exchange.responseHeaders) : toTransportErrorView(token, token.exchange.responseHeaders);
+      const reason = cancelled ? { statusReason: CLOSE_REASONS.cancelled } : {};
+      await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null, ...reason }) });
+      return { kind: 'error', inspectionId: id, error, mfaOpen: false };
+    }
+    await store.appendStep(id, step);
 
-  const result = await client.authorize(token.token, authorizeBodyFor(input));
-  return settleAuthorize(deps, id, token.token, result, 'start');
+    const result = await client.authorize(token.token, authorizeBodyFor(input), { signal: call.signal });
+    return await settleAuthorize(deps, id, token.token, result, 'start');
+  } finally {
+    call.done();
+  }
 }
