@@ -32,6 +32,7 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
           data-endpoint={s.endpoint}
           data-http-status={s.httpStatus ?? ''}
           data-flinks-code={s.flinksCode ?? ''}
+          data-outcome={s.outcome}
           className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="w-6 text-right font-mono text-xs text-slate-400">{s.seq}</span>
