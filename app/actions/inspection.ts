@@ -7,8 +7,7 @@ import { historyUnavailableResult, nullWhenDatabaseDown, orHistoryUnavailable } 
 import { answerMfaInputSchema } from '@/lib/inspector/mfa-schema';
 import { upstreamAdmission } from '@/lib/inspector/upstream-admission';
 import { busyErrorView, type InspectionResult } from '@/lib/inspector/views';
-import { answerInspectionMfa, cancelInspectionCall, openInspection, type CancelResult } from '@/lib/operations/inspections';
-import { sessionInputSchema } from '@/lib/inspector/session-action-schema';
+import { answerInspectionMfa, openInspection } from '@/lib/operations/inspections';
 
 /*
  * Server actions are public HTTP endpoints: each checks the caller first (requireViewer), then
@@ -54,11 +53,3 @@ export async function answerMfaAction(payload: unknown): Promise<InspectionResul
   return admitted.kind === 'done' ? admitted.value : { kind: 'error', inspectionId: input.inspectionId, error: busyErrorView(admitted.retryAfterSeconds), mfaOpen: true };
 }
 
-/** "Cancel" while a call to Flinks runs (on / or a session page): see cancelInspectionCall. Not gated: it sends nothing to Flinks. */
-export async function cancelInspectionAction(payload: unknown): Promise<CancelResult> {
-  const viewer = await requireViewer('inspection:open_cached');
-  const parsed = sessionInputSchema.safeParse(payload);
-  if (!parsed.success) return { kind: 'nothing', message: 'Invalid request.' };
-  const result = await cancelInspectionCall(viewer, parsed.data.inspectionId);
-  return result.kind === 'denied' ? forbidWith(result.permission) : result;
-}

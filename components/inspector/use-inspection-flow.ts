@@ -1,7 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { answerMfaAction, cancelInspectionAction, startInspectionAction } from '@/app/actions/inspection';
+import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection';
+import { requestCancel } from './request-cancel';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
 import { checkAuthorizeForm, EMPTY_FORM, formPayload, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-check';
 import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
@@ -99,7 +100,7 @@ export function useInspectionFlow() {
     if (!runningId || cancelling) return;
     setCancelling(true);
     try {
-      await cancelInspectionAction({ inspectionId: runningId });
+      await requestCancel(runningId);
     } catch (err) {
       setCancelling(false);
       onFailure(err);

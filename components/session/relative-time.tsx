@@ -29,7 +29,8 @@ export function RelativeTime({ iso, testId }: { iso: string; testId?: string }) 
       clearTimeout(first);
       clearInterval(t);
     };
-  }, []);
+    // A new instant (fetched again) is measured from a fresh now, never from before it.
+  }, [iso]);
   const utc = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
   return (
     <time dateTime={iso} title={utc} data-testid={testId} className="min-w-0">

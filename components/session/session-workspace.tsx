@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import { cancelInspectionAction } from '@/app/actions/inspection';
 import { followLinkAction } from '@/app/sessions/actions';
 import { ErrorPanel } from '@/components/error-panel';
+import { requestCancel } from '@/components/inspector/request-cancel';
 import { WorkingIndicator } from '@/components/inspector/working-indicator';
 import { revealHolderDataAction } from '@/app/sessions/reveal-action';
 import type { AccountView, StatementView } from '@/lib/inspector/data-views';
@@ -151,7 +151,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
   async function cancel() {
     setCancelling(true);
     try {
-      await cancelInspectionAction({ inspectionId: p.inspectionId });
+      await requestCancel(p.inspectionId);
     } catch {
       setCancelling(false);
     }

@@ -69,3 +69,9 @@ export function abortUpstreamCalls(inspectionId: string): number {
 export function hasUpstreamCall(inspectionId: string): boolean {
   return (registry().get(inspectionId)?.size ?? 0) > 0;
 }
+
+/** Resolves once this process has no call running for the inspection (recorded), or after maxMs. */
+export async function untilUpstreamCallsEnd(inspectionId: string, maxMs = 5000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (hasUpstreamCall(inspectionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+}

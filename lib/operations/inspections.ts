@@ -9,7 +9,7 @@ import type { AuthorizeInput } from '@/lib/inspector/form-schema';
 import type { AnswerMfaInput } from '@/lib/inspector/mfa-schema';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import { CLOSE_REASONS, moveTo } from '@/lib/inspector/inspection-state';
-import { abortUpstreamCalls } from '@/lib/inspector/upstream-calls';
+import { abortUpstreamCalls, untilUpstreamCallsEnd } from '@/lib/inspector/upstream-calls';
 import type { InspectionResult } from '@/lib/inspector/views';
 
 /**
@@ -76,6 +76,8 @@ export async function cancelInspectionCall(viewer: Viewer, inspectionId: string)
   if (!inspection) return { kind: 'nothing', message: 'This session is unknown.' };
   if (!(await permitsOwnerOrDelegate(viewer, inspection))) return denied('inspection:act_for_others');
   const aborted = abortUpstreamCalls(inspectionId);
+  // The aborted call records its cancelled step as it ends: answer once it has, so a refresh shows it.
+  if (aborted > 0) await untilUpstreamCallsEnd(inspectionId);
   const closed = inspection.status === 'in_progress'
     ? (await deps.store.transition(inspectionId, moveTo('failed', { statusReason: CLOSE_REASONS.cancelled }))) !== null
     : false;
