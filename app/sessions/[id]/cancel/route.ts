@@ -19,3 +19,9 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   if (result.kind === 'denied') return Response.json({ kind: 'nothing', message: `You lack ${result.permission}.` }, { status: 403, headers: noStore });
   return Response.json(result, { headers: noStore });
 }
+
+/** Only POST cancels; a GET (a link, a prefetch) changes nothing and says so, behind the same door. */
+export async function GET() {
+  await requireViewer('inspection:open_cached');
+  return new Response('Cancel with POST.', { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } });
+}
