@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 
 /**
@@ -62,9 +61,11 @@ export function WorkingIndicator({
             </button>
           ) : null}
           {inspectionId ? (
-            <Link href={`/sessions/${inspectionId}`} className="text-indigo-700 underline hover:text-indigo-900">
+            // A plain link, not next/link: the router queues navigations behind the pending server action.
+            // The call goes on on the server; the session page follows it (and can Cancel it).
+            <a href={`/sessions/${inspectionId}`} className="text-indigo-700 underline hover:text-indigo-900">
               Open the inspection
-            </Link>
+            </a>
           ) : null}
         </div>
       ) : null}
