@@ -39,9 +39,3 @@ export function RelativeTime({ iso, testId }: { iso: string; testId?: string }) 
   );
 }
 
-/** Flinks' LastRefresh is UTC without a zone suffix (docs/flinks-api.md §4.1): read it as UTC. */
-export function flinksUtcToIso(value: string): string | null {
-  const withZone = /(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { Inspection } from '@/lib/store/types';
 import { CopyButton } from '@/components/ui/copy-button';
-import { formatDateTime, StatusBadge } from './format';
-import { flinksUtcToIso, RelativeTime } from './relative-time';
+import { flinksUtcToIso, formatDateTime, StatusBadge } from './format';
+import { RelativeTime } from './relative-time';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
