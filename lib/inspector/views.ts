@@ -165,7 +165,7 @@ type Advice = { whoActs: WhoActs; retry: Retry; action: string };
 const TRANSPORT_ADVICE: ReadonlyMap<string, Advice> = new Map([
   ['timeout', { whoActs: 'flinks', retry: 'later', action: 'Retry in a few minutes: the bank or Flinks was slow. If it keeps timing out, send the support bundle to Flinks support (FLINKS_TIMEOUT_MS sets how long the dashboard waits).' }],
   ['network', { whoActs: 'our_team', retry: 'later', action: 'Check FLINKS_BASE_URL and this server\'s network and DNS, then retry.' }],
-  ['non_json', { whoActs: 'flinks', retry: 'later', action: 'Retry once; if it persists, send the support bundle (it holds the raw response) to Flinks support.' }],
+  ['non_json', { whoActs: 'flinks', retry: 'later', action: 'Retry once; if it persists, send the support bundle (it holds the body as received) to Flinks support.' }],
   ['unexpected_shape', { whoActs: 'flinks', retry: 'no', action: 'Send the support bundle to Flinks support: the answer does not match the documented API.' }],
   ['http_error', { whoActs: 'flinks', retry: 'later', action: 'Retry later; if it persists, send the support bundle to Flinks support.' }],
   ['aborted', { whoActs: 'nobody', retry: 'yes', action: 'Nothing is wrong: the call was cancelled here. Run it again when ready.' }],
