@@ -100,7 +100,8 @@ export function useInspectionFlow() {
     if (!runningId || cancelling) return;
     setCancelling(true);
     try {
-      await requestCancel(runningId);
+      // Nothing to cancel yet (the start still waits for its turn at the gate): Cancel can be pressed again.
+      if (!(await requestCancel(runningId))) setCancelling(false);
     } catch (err) {
       setCancelling(false);
       onFailure(err);

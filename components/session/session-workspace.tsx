@@ -151,7 +151,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
   async function cancel() {
     setCancelling(true);
     try {
-      await requestCancel(p.inspectionId);
+      if (!(await requestCancel(p.inspectionId))) setCancelling(false);
     } catch {
       setCancelling(false);
     }
