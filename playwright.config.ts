@@ -90,8 +90,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'main', testIgnore: [/(^|\/)timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS, INSTANCE_SPECS, API_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
-    { name: 'timeout', testMatch: /(^|\/)timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
+    { name: 'main', testIgnore: [/(^|\/)(session-)?timeout\.spec\.ts$/, /(^|\/)security\.spec\.ts$/, /screenshots\.spec\.ts$/, SESSION_SPECS, SESSION_CLOCK_SPECS, SESSION_SECURITY_SPEC, ROLE_SPECS, SIGN_IN_SPECS, INSTANCE_SPECS, API_SPECS], use: { baseURL: `http://127.0.0.1:${PORTS.main}` } },
+    { name: 'timeout', testMatch: /(^|\/)(session-)?timeout\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORTS.timeout}` } },
     { name: 'security', testMatch: [/(^|\/)security\.spec\.ts$/, SESSION_SECURITY_SPEC], use: { baseURL: `http://127.0.0.1:${PORTS.security}` } },
     // Session pages: a short poll interval (202 → 200 in a second), and a simulator whose clock one spec moves.
     { name: 'sessions', testMatch: SESSION_SPECS, use: { baseURL: `http://127.0.0.1:${PORTS.sessions}` } },

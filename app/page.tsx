@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const viewer = await requireViewer('inspection:open_cached', { page: '/' });
-  const { environment } = getEnv().flinks;
+  const { environment, timeoutMs } = getEnv().flinks;
   const access = {
     live: viewer.permissions.has('inspection:open_live'),
     reason: reasonRequired(environment),
@@ -25,7 +25,7 @@ export default async function HomePage() {
         </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <Inspector personas={access.live ? personasFor(environment) : []} access={access} />
+        <Inspector personas={access.live ? personasFor(environment) : []} access={access} timeoutMs={timeoutMs} />
       </div>
     </div>
   );

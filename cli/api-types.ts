@@ -295,7 +295,7 @@ export interface components {
             httpStatus: number | null;
             flinksCode: string | null;
             /** @enum {string} */
-            outcome: "ok" | "mfa_required" | "pending" | "flinks_error" | "transport_error";
+            outcome: "ok" | "mfa_required" | "pending" | "flinks_error" | "transport_error" | "cancelled";
             durationMs: number;
             error: string | null;
             request: unknown;

@@ -25,6 +25,23 @@ describe('ErrorPanel', () => {
     expect(screen.getByText('<html>')).toBeInTheDocument();
   });
 
+  it('gives a transport failure who acts and the next step', () => {
+    render(<ErrorPanel error={toTransportErrorView({ reason: 'timeout', message: 'Flinks did not answer within 2 s.', status: null, bodySnippet: null })} />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Who must actFlinks');
+    expect(alert).toHaveTextContent('Next step');
+    expect(screen.queryByRole('button', { name: 'Copy reply for the customer' })).toBeNull();
+  });
+
+  it('shows Retry-After and, where the customer acts, a reply to copy', () => {
+    render(<ErrorPanel error={toFlinksErrorView(401, { HttpStatusCode: 401, FlinksCode: 'TOO_MANY_REQUESTS' }, { 'retry-after': '30' })} />);
+    expect(screen.getByTestId('retry-after')).toHaveTextContent('Retry after 30 s');
+    cleanup();
+    render(<ErrorPanel error={toFlinksErrorView(401, { HttpStatusCode: 401, FlinksCode: 'INVALID_PASSWORD' })} />);
+    expect(screen.getByRole('button', { name: 'Copy reply for the customer' })).toBeInTheDocument();
+    expect(screen.getByTestId('customer-reply')).toHaveTextContent('password');
+  });
+
   it('shows our own message as it is', () => {
     render(<ErrorPanel error={{ kind: 'app', message: 'Reopening failed. Try again.' }} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Reopening failed. Try again.');

@@ -1,5 +1,6 @@
 'use server';
 
+import { z } from 'zod';
 import { forbidWith, requireViewer } from '@/lib/auth/viewer';
 import { parseAuthorizeForm } from '@/lib/inspector/form-schema';
 import { historyUnavailableResult, nullWhenDatabaseDown, orHistoryUnavailable } from '@/lib/inspector/history-unavailable';
@@ -17,15 +18,19 @@ import { answerInspectionMfa, openInspection } from '@/lib/operations/inspection
  * or hangs gives "history unavailable, try again", not a crashed request.
  */
 
+const proposedIdSchema = z.object({ inspectionId: z.uuid() });
+
 export async function startInspectionAction(payload: unknown): Promise<InspectionResult> {
   const viewer = await requireViewer('inspection:open_cached').catch(nullWhenDatabaseDown);
   if (!viewer) return historyUnavailableResult(null);
   const admitted = await upstreamAdmission().run('start', async () => {
     const parsed = parseAuthorizeForm(payload);
+    // The id the browser chose, so it can link to and cancel the inspection while it opens.
+    const proposed = proposedIdSchema.safeParse(payload);
     if (!parsed.ok) return { kind: 'invalid', fieldErrors: parsed.fieldErrors, message: 'Fix the highlighted fields.' } as const;
     const input = parsed.input;
     return orHistoryUnavailable(null, async () => {
-      const result = await openInspection(viewer, input, '/');
+      const result = await openInspection(viewer, input, '/', proposed.success ? { id: proposed.data.inspectionId } : {});
       return result.kind === 'denied' ? forbidWith(result.permission) : result;
     });
   });
@@ -47,3 +52,4 @@ export async function answerMfaAction(payload: unknown): Promise<InspectionResul
   // Busy: the round stays open; the same answer can be sent again.
   return admitted.kind === 'done' ? admitted.value : { kind: 'error', inspectionId: input.inspectionId, error: busyErrorView(admitted.retryAfterSeconds), mfaOpen: true };
 }
+

@@ -12,7 +12,8 @@ import { useInspectionFlow } from './use-inspection-flow';
 import { useFocusOnAppear } from './use-focus-on-appear';
 import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
-export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
+/** timeoutMs: FLINKS_TIMEOUT_MS, the limit the live progress counts against. */
+export function Inspector({ personas, access, timeoutMs }: { personas: readonly Persona[]; access: FormAccess; timeoutMs?: number }) {
   const f = useInspectionFlow();
   const { flow } = f;
   const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
@@ -45,7 +46,14 @@ export function Inspector({ personas, access }: { personas: readonly Persona[]; 
           <ErrorPanel error={flow.error} />
         </section>
       ) : null}
-      <WorkingIndicator active={f.pending} label={f.startPending ? 'Talking to Flinks' : 'Sending the answers'} />
+      <WorkingIndicator
+        active={f.pending}
+        label={f.startPending ? 'Talking to Flinks' : 'Sending the answers'}
+        limitMs={timeoutMs}
+        onCancel={f.runningId ? () => void f.cancel() : undefined}
+        cancelling={f.cancelling}
+        inspectionId={f.startPending ? f.runningId : null}
+      />
       {flow.stage === 'form' ? (
         <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} access={access} />
       ) : null}

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection';
+import { requestCancel } from './request-cancel';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
 import { checkAuthorizeForm, EMPTY_FORM, formPayload, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-check';
 import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
@@ -31,6 +32,19 @@ function next(current: Flow, result: InspectionResult): Flow {
   }
 }
 
+/**
+ * A v4 UUID for the inspection about to be opened, chosen here so the page can link to it and cancel
+ * it while its first call runs. getRandomValues, not randomUUID: the latter needs a secure context
+ * and a team may serve the dashboard over plain HTTP inside its network.
+ */
+export function newInspectionId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** The page's state machine: form → (MFA rounds) → result, with errors that never strand the user. */
 export function useInspectionFlow() {
   const [values, setValues] = useState<AuthorizeFormValues>(EMPTY_FORM);
@@ -45,6 +59,9 @@ export function useInspectionFlow() {
   const [errorCount, setErrorCount] = useState(0);
   // Start over abandons a call in flight: its late answer must not bring the old flow back.
   const attempt = useRef(0);
+  // The inspection whose call is on its way (for Cancel and "Open the inspection"), and whether Cancel was pressed.
+  const [runningId, setRunningId] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   const apply = (result: InspectionResult) => {
     if (result.kind === 'invalid') setFieldErrors(result.fieldErrors);
@@ -59,16 +76,35 @@ export function useInspectionFlow() {
     setFlow((f) => (f.stage === 'result' ? f : { ...f, error: { kind: 'app', message } }));
   };
 
-  async function run(kind: 'start' | 'answer', call: () => Promise<InspectionResult>) {
+  async function run(kind: 'start' | 'answer', inspectionId: string, call: () => Promise<InspectionResult>) {
     const mine = ++attempt.current;
     setPending(kind);
+    setRunningId(inspectionId);
+    setCancelling(false);
     try {
       const result = await call();
       if (mine === attempt.current) apply(result);
     } catch (err) {
       if (mine === attempt.current) onFailure(err);
     } finally {
-      if (mine === attempt.current) setPending(null);
+      if (mine === attempt.current) {
+        setPending(null);
+        setRunningId(null);
+        setCancelling(false);
+      }
+    }
+  }
+
+  // The running action answers once its call is aborted (a "cancelled" error); this only asks for it.
+  async function cancel() {
+    if (!runningId || cancelling) return;
+    setCancelling(true);
+    try {
+      // Nothing to cancel yet (the start still waits for its turn at the gate): Cancel can be pressed again.
+      if (!(await requestCancel(runningId))) setCancelling(false);
+    } catch (err) {
+      setCancelling(false);
+      onFailure(err);
     }
   }
 
@@ -82,13 +118,14 @@ export function useInspectionFlow() {
     setFieldErrors({});
     setStarted(true);
     setFlow(START);
-    void run('start', () => startInspectionAction(formPayload(values)));
+    const inspectionId = newInspectionId();
+    void run('start', inspectionId, () => startInspectionAction({ ...(formPayload(values) as object), inspectionId }));
   }
 
   function submitAnswers(responses: SecurityResponses) {
     if (flow.stage !== 'mfa') return;
     setFlow({ ...flow, error: null });
-    void run('answer', () => answerMfaAction({ inspectionId: flow.inspectionId, responses }));
+    void run('answer', flow.inspectionId, () => answerMfaAction({ inspectionId: flow.inspectionId, responses }));
   }
 
   // An edited field loses its stale error; switching mode drops them all (they belonged to the other form).
@@ -105,6 +142,8 @@ export function useInspectionFlow() {
   function startOver() {
     attempt.current += 1;
     setPending(null);
+    setRunningId(null);
+    setCancelling(false);
     setValues(EMPTY_FORM);
     setFieldErrors({});
     setFlow(START);
@@ -112,5 +151,5 @@ export function useInspectionFlow() {
     setGeneration((g) => g + 1);
   }
 
-  return { values, changeValues, fieldErrors, flow, errorCount, generation, started, pending: pending !== null, startPending: pending === 'start', submitForm, submitAnswers, startOver };
+  return { values, changeValues, fieldErrors, flow, errorCount, generation, started, pending: pending !== null, startPending: pending === 'start', submitForm, submitAnswers, startOver, runningId, cancelling, cancel };
 }

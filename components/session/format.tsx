@@ -46,3 +46,10 @@ export function formatDuration(ms: number): string {
   if (ms >= 60_000) return `${Math.round(ms / 6_000) / 10} min`;
   return `${Math.round(ms / 100) / 10} s`;
 }
+
+/** Flinks' LastRefresh is UTC without a zone suffix (docs/flinks-api.md §4.1): read it as UTC. */
+export function flinksUtcToIso(value: string): string | null {
+  const withZone = /(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`;
+  const ms = Date.parse(withZone);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Inspection } from '@/lib/store/types';
 import { CopyButton } from '@/components/ui/copy-button';
-import { formatDateTime, StatusBadge } from './format';
+import { flinksUtcToIso, formatDateTime, StatusBadge } from './format';
+import { RelativeTime } from './relative-time';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -28,7 +29,15 @@ function IdField({ label, value, testId }: { label: string; value: string | null
   );
 }
 
-export function SessionHeader({ inspection: i }: { inspection: Inspection }) {
+/** LastRefresh: the age of the data, relative and local with UTC on hover; as Flinks wrote it when unreadable. */
+function LastRefresh({ value }: { value: string | null }) {
+  const iso = value ? flinksUtcToIso(value) : null;
+  return <Field label="LastRefresh">{iso ? <RelativeTime iso={iso} testId="last-refresh" /> : value ? <span data-testid="last-refresh">{value} (UTC)</span> : '—'}</Field>;
+}
+
+const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French' };
+
+export function SessionHeader({ inspection: i, lastRefresh = null, persona = null }: { inspection: Inspection; lastRefresh?: string | null; persona?: string | null }) {
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -51,6 +60,11 @@ export function SessionHeader({ inspection: i }: { inspection: Inspection }) {
       <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <IdField label="Request ID" value={i.requestId} testId="request-id" />
         <IdField label="Login ID" value={i.loginId} testId="login-id" />
+        <LastRefresh value={lastRefresh} />
+        <Field label="Environment">{i.environment}</Field>
+        <Field label="Mode">{i.mode}</Field>
+        <Field label="Language">{i.language ? (LANGUAGES[i.language] ?? i.language) : '—'}</Field>
+        {persona ? <Field label="Persona">{persona}</Field> : null}
         <Field label="Tag">{i.tag ?? '—'}</Field>
         <Field label="Username">{i.username ?? '—'}</Field>
         <Field label="Started">{formatDateTime(i.createdAt)}</Field>

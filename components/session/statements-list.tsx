@@ -21,13 +21,14 @@ export function StatementsList({ statements }: { statements: StatementView[] }) 
             <td className="px-3 py-2 font-mono text-xs">{s.uniqueId}</td>
             <td className="px-3 py-2">{s.fileType} · {formatBytes(s.bytes)}</td>
             <td className="px-3 py-2 text-right">
-              <a
+              {/* Rebuilt from the store after a reload: the PDF was never kept (Refresh downloads it again). */}
+              {s.base64 === '' ? <span className="text-xs text-slate-600">PDF not kept: Refresh to download</span> : <a
                 href={`data:application/pdf;base64,${s.base64}`}
                 download={`statement-${s.accountLastFour ?? 'account'}-${short}.pdf`}
                 className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-slate-50"
               >
                 Download statement {account} {short}
-              </a>
+              </a>}
             </td>
           </tr>
         );

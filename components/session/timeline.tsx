@@ -8,6 +8,7 @@ const OUTCOME_LOOK: Record<string, string> = {
   pending: 'border-sky-300 bg-sky-50 text-sky-900',
   flinks_error: 'border-red-300 bg-red-50 text-red-800',
   transport_error: 'border-red-300 bg-red-50 text-red-800',
+  cancelled: 'border-zinc-300 bg-zinc-100 text-zinc-700',
 };
 
 function Json({ label, value }: { label: string; value: unknown }) {
@@ -31,6 +32,7 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
           data-endpoint={s.endpoint}
           data-http-status={s.httpStatus ?? ''}
           data-flinks-code={s.flinksCode ?? ''}
+          data-outcome={s.outcome}
           className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="w-6 text-right font-mono text-xs text-slate-400">{s.seq}</span>

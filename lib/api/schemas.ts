@@ -165,7 +165,7 @@ const timelineStepSchema = named(
     startedAt: isoDate,
     httpStatus: z.int().nullable(),
     flinksCode: nullableString,
-    outcome: z.enum(['ok', 'mfa_required', 'pending', 'flinks_error', 'transport_error']),
+    outcome: z.enum(['ok', 'mfa_required', 'pending', 'flinks_error', 'transport_error', 'cancelled']),
     durationMs: z.number(),
     error: nullableString,
     request: z.unknown(),

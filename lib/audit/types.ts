@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'inspection.open',
   'mfa.answer',
   'inspection.reopen',
+  'inspection.cancel',
   'link.follow',
   'statement.download',
   'bundle.download',

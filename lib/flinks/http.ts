@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { logger, type Logger } from '../log';
 import { flinksErrorSchema, type FlinksErrorBody } from './schemas';
-import { redact, redactHeaders, scrubSecrets, type KnownSecret } from './redact';
+import { pickResponseHeaders, redact, redactHeaders, scrubSecrets, type KnownSecret } from './redact';
 
 /**
  * The one private fetch to Flinks. It never throws for an expected outcome: every call ends in a
@@ -23,6 +23,8 @@ export type Exchange = {
   /** The JSON body with secrets redacted but personal data intact: only ever stored sealed. */
   unmasked?: unknown;
   error: string | null;
+  /** The few useful response headers (redact.ts pickResponseHeaders), or null. */
+  responseHeaders?: Record<string, string> | null;
 };
 
 export type TransportReason =
@@ -189,8 +191,19 @@ async function fetchOnce(config: HttpConfig, req: FlinksRequest): Promise<RawOut
     return { kind: 'transport_error', reason, message, status, bodySnippet: snippet, exchange };
   };
 
-  const timeout = AbortSignal.timeout(config.timeoutMs);
-  const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
+  // One controller for the timeout and the caller's cancel, held here until the body is read: not
+  // AbortSignal.any over AbortSignal.timeout, whose composite Node may collect while fetch still
+  // waits on it (then neither the timeout nor Cancel ever fires).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('Timed out', 'TimeoutError'));
+  }, config.timeoutMs);
+  const onCancel = () => controller.abort(req.signal?.reason);
+  if (req.signal?.aborted) onCancel();
+  else req.signal?.addEventListener('abort', onCancel, { once: true });
+  const signal = controller.signal;
   const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let res: Response;
   let read: BodyRead;
@@ -203,14 +216,18 @@ async function fetchOnce(config: HttpConfig, req: FlinksRequest): Promise<RawOut
       cache: 'no-store',
     });
     exchange.httpStatus = res.status;
+    exchange.responseHeaders = pickResponseHeaders(res.headers, config.secrets);
     read = await readLimited(res, maxBytes);
   } catch (err) {
-    if (timeout.aborted) {
+    if (timedOut) {
       return fail('timeout', `Flinks did not answer within ${config.timeoutMs / 1000} s.`, exchange.httpStatus, null);
     }
     if (req.signal?.aborted) return fail('aborted', 'The request was cancelled.', exchange.httpStatus, null);
     const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     return fail('network', `Could not reach Flinks at ${new URL(url).origin}: ${cause}`, null, null);
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener('abort', onCancel);
   }
 
   if (!read.ok) {

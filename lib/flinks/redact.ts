@@ -192,3 +192,32 @@ export function redactRequest(request: unknown, endpoint: string, secrets: reado
       : redact(headers, secrets);
   return { headers: safeHeaders, ...(redact(rest, secrets) as object) };
 }
+
+/**
+ * The response headers worth keeping with a step: when to retry, the upstream's clock, what the body
+ * was, and ids to quote to Flinks support. An allow-list: cookies, credentials and anything else
+ * never reach a stored row. Values are scrubbed like every other string.
+ */
+const KEPT_RESPONSE_HEADERS = /^(retry-after|date|content-type|content-length|x-request-id|request-id|x-correlation-id|x-flinks-request-id|x-ratelimit-(limit|remaining|reset))$/;
+const MAX_HEADER_VALUE = 200;
+
+export function pickResponseHeaders(headers: Headers, secrets: readonly KnownSecret[] = []): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    const key = name.toLowerCase();
+    if (KEPT_RESPONSE_HEADERS.test(key)) out[key] = scrubSecrets(value.slice(0, MAX_HEADER_VALUE), secrets);
+  });
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
+ * Retry-After (RFC 9110 §10.2.3) as seconds from `now`: delay-seconds or an HTTP date; null when
+ * absent or unreadable. A date in the past means "now": 0.
+ */
+export function retryAfterSeconds(headers: Record<string, string> | null | undefined, now: Date): number | null {
+  const raw = headers?.['retry-after']?.trim();
+  if (!raw) return null;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now.getTime()) / 1000));
+}

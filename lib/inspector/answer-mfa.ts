@@ -6,6 +6,7 @@ import { CLOSE_REASONS, moveTo } from './inspection-state';
 import type { AnswerMfaInput } from './mfa-schema';
 import { openAuthorizeToken } from './sealed';
 import { settleAuthorize } from './settle';
+import { trackUpstreamCall } from './upstream-calls';
 import { settledResult } from './settled-result';
 import type { InspectionResult } from './views';
 
@@ -90,7 +91,9 @@ async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps, known?: In
         mfaOpen: false,
       };
     }
-    const result = await client.authorize(token.value, { RequestId: claimed.requestId, SecurityResponses: input.responses });
+    // Cancel aborts the answer on its way (this process); the round stays answerable (settle.ts).
+    const call = trackUpstreamCall(id);
+    const result = await client.authorize(token.value, { RequestId: claimed.requestId, SecurityResponses: input.responses }, { signal: call.signal }).finally(call.done);
     return await settleAuthorize(deps, id, token.value, result, 'answer', claimed.round);
   } catch (error) {
     // The store failed mid-way (its transaction rolled back): give the round back so it can be answered again.

@@ -6,6 +6,7 @@ import { toAccountViews, toStatementViews, type AccountView, type StatementView 
 import { maskPersonalData } from './mask-personal-data';
 import { recordExchange, stepOutcomeOf } from './record';
 import { isExpiredCode } from './session-expiry';
+import { trackUpstreamCall } from './upstream-calls';
 import type { InspectorDeps } from './deps';
 import { toFlinksErrorView, toTransportErrorView, type AppErrorView, type FlinksErrorView, type TransportErrorView } from './views';
 
@@ -56,7 +57,8 @@ export async function settleData<T>(
 ): Promise<FollowResult> {
   const { outcome, flinksCode } = stepOutcomeOf(result.kind === 'flinks_error' ? { kind: result.kind, error: result.error } : result);
   const pendingCode = result.kind === 'pending' ? result.data.FlinksCode : flinksCode;
-  await recordExchange(deps, inspectionId, result.exchange, outcome, pendingCode);
+  const cancelled = result.kind === 'transport_error' && result.reason === 'aborted';
+  await recordExchange(deps, inspectionId, result.exchange, cancelled ? 'cancelled' : outcome, pendingCode);
   switch (result.kind) {
     // Activity keeps an open session open; it does not revive one a sweep has already expired.
     case 'ok':
@@ -66,7 +68,7 @@ export async function settleData<T>(
       await deps.store.transition(inspectionId, whileIn('authorized', { lastActivityAt: deps.now(), flinksCode: null }));
       return { kind: 'pending', flinksCode: result.data.FlinksCode, message: result.data.Message ?? null };
     case 'flinks_error': {
-      const error = toFlinksErrorView(result.status, result.error);
+      const error = toFlinksErrorView(result.status, result.error, result.exchange.responseHeaders, deps.now());
       const code = result.error.FlinksCode;
       // Flinks has the last word on expiry (session-expiry.ts): the inspection becomes expired.
       await deps.store.transition(inspectionId, isExpiredCode(code) ? moveTo('expired', { flinksCode: code }) : whileIn('authorized', { flinksCode: code }));
@@ -77,7 +79,7 @@ export async function settleData<T>(
       const response = result.exchange.response;
       const quoted = response !== null && typeof response === 'object' && !('text' in response);
       const bodySnippet = quoted ? JSON.stringify(maskPersonalData(response)).slice(0, 500) : result.bodySnippet;
-      return { kind: 'error', error: toTransportErrorView({ ...result, bodySnippet }) };
+      return { kind: 'error', error: toTransportErrorView({ ...result, bodySnippet }, result.exchange.responseHeaders, deps.now()) };
     }
   }
 }
@@ -87,12 +89,19 @@ export async function followLink(deps: InspectorDeps, inspectionId: string, link
   if (!usable.ok) return usable.result;
   const RequestId = usable.inspection.requestId;
   bindLogContext({ inspectionId, requestId: RequestId });
-  switch (link) {
-    case 'summary':
-      return settleData(deps, inspectionId, await deps.client.getAccountsSummary(RequestId), (d) => ({ kind: 'accounts', link: 'summary', accounts: toAccountViews(d) }));
-    case 'detail':
-      return settleData(deps, inspectionId, await deps.client.getAccountsDetail({ RequestId, ...DETAIL_BODY }), (d) => ({ kind: 'accounts', link: 'detail', accounts: toAccountViews(d) }));
-    case 'statements':
-      return settleData(deps, inspectionId, await deps.client.getStatements({ RequestId, NumberOfStatements: 'MostRecent' }), (d) => ({ kind: 'statements', statements: toStatementViews(d) }));
+  // Cancel on the session page aborts this call (in this process: upstream-calls.ts).
+  const call = trackUpstreamCall(inspectionId);
+  const opts = { signal: call.signal };
+  try {
+    switch (link) {
+      case 'summary':
+        return await settleData(deps, inspectionId, await deps.client.getAccountsSummary(RequestId, opts), (d) => ({ kind: 'accounts', link: 'summary', accounts: toAccountViews(d) }));
+      case 'detail':
+        return await settleData(deps, inspectionId, await deps.client.getAccountsDetail({ RequestId, ...DETAIL_BODY }, opts), (d) => ({ kind: 'accounts', link: 'detail', accounts: toAccountViews(d) }));
+      case 'statements':
+        return await settleData(deps, inspectionId, await deps.client.getStatements({ RequestId, NumberOfStatements: 'MostRecent' }, opts), (d) => ({ kind: 'statements', statements: toStatementViews(d) }));
+    }
+  } finally {
+    call.done();
   }
 }

@@ -36,4 +36,5 @@ export const CLOSE_REASONS = {
   idle: 'The RequestId sat idle for more than 8 minutes, so Flinks has closed the session. Reopen it to get a new one.',
   stuck: 'No answer from Flinks was recorded within the request timeout (the server may have restarted mid-call), so this attempt was closed.',
   unreadableToken: 'This MFA round can no longer be answered (its token cannot be read with the current data key).',
+  cancelled: 'Cancelled while waiting for Flinks: the call was aborted and nothing more was sent.',
 } as const;

@@ -19,6 +19,7 @@ const TRANSPORT: readonly [RegExp, string][] = [
 
 export function problemLabel(f: Pick<LastFailure, 'outcome' | 'flinksCode' | 'error' | 'httpStatus'> | null | undefined, fallbackCode?: string | null): string | null {
   if (f?.flinksCode) return f.flinksCode;
+  if (f?.outcome === 'cancelled') return 'Cancelled';
   if (f?.outcome === 'transport_error') {
     const named = TRANSPORT.find(([re]) => re.test(f.error ?? ''))?.[1];
     const status = f.httpStatus ? ` (HTTP ${f.httpStatus})` : '';

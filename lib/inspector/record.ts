@@ -43,6 +43,7 @@ export function exchangeStep(
     response,
     sealedResponse,
     error: exchange.error,
+    responseHeaders: exchange.responseHeaders ?? null,
   };
   return step;
 }

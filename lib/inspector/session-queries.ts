@@ -8,7 +8,9 @@ import { snapshotOf, type SessionSnapshot } from './compare-sessions';
 import { buildCurl } from './copy-as-curl';
 import { maskPersonalData } from './mask-personal-data';
 import { inspectionIdSchema } from './session-action-schema';
+import { personaOf } from './problem-label';
 import { parseStoredChallenges } from './stored-challenges';
+import { lastFailureOf, lastRefreshOf, storedData, type StoredData, type StoredFailure } from './stored-session-data';
 import { buildSupportBundle, type SupportBundle } from './support-bundle';
 import type { ChallengeView } from './views';
 
@@ -34,6 +36,16 @@ export type SessionPageView = {
   polling: { intervalMs: number; giveUpMs: number };
   /** The open MFA round (its questions, never answers), while it can still be answered. */
   mfaRound: { challenges: ChallengeView[]; round: number } | null;
+  /** Data already fetched, rebuilt from the stored masked steps (no Flinks call on a reload). */
+  stored: StoredData;
+  /** The failure to explain with the full card (newest failing step), or null. */
+  lastFailure: StoredFailure | null;
+  /** Flinks' Login.LastRefresh from the newest successful Authorize (UTC, no zone suffix), or null. */
+  lastRefresh: string | null;
+  /** The username when it is a test persona (a real customer's username is not shown as one). */
+  persona: string | null;
+  /** FLINKS_TIMEOUT_MS: what one call to Flinks may take (the Refresh cost, the live progress limit). */
+  timeoutMs: number;
 };
 
 async function load(id: string): Promise<{ inspection: Inspection; steps: Step[] } | null> {
@@ -88,6 +100,11 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
     followable: (inspection.status === 'authorized' || inspection.status === 'expired') && Boolean(inspection.requestId),
     notFollowableReason: whyNotFollowable(inspection),
     polling: { intervalMs, giveUpMs },
+    stored: storedData(steps),
+    lastFailure: lastFailureOf(steps, inspection.status === 'failed'),
+    lastRefresh: lastRefreshOf(steps),
+    persona: personaOf(inspection.username),
+    timeoutMs: getEnv().flinks.timeoutMs,
   };
 }
 

@@ -3,7 +3,7 @@ import type { NewStep, SettleResult } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
 import { withChallengeImages } from './challenge-images';
-import { moveTo } from './inspection-state';
+import { CLOSE_REASONS, moveTo } from './inspection-state';
 import { exchangeStep, stepOutcomeOf } from './record';
 import { sealAuthorizeToken } from './sealed';
 import { settledResult } from './settled-result';
@@ -77,7 +77,7 @@ export async function settleAuthorize(
       return orStored(settled, { kind: 'mfa', inspectionId, requestId: result.data.RequestId, challenges, error: null });
     }
     case 'flinks_error': {
-      const error = toFlinksErrorView(result.status, result.error);
+      const error = toFlinksErrorView(result.status, result.error, result.exchange.responseHeaders, at);
       const { RequestId, SecurityChallenges } = result.error;
       if (error.flinksCode === 'ALREADY_AUTHORIZED') {
         const current = await store.getInspection(inspectionId);
@@ -115,13 +115,20 @@ export async function settleAuthorize(
       return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
     case 'transport_error': {
-      const error = toTransportErrorView(result);
-      // While answering, a timeout says nothing about the Flinks session: the same answer may be sent again.
+      const error = toTransportErrorView(result, result.exchange.responseHeaders, at);
+      // Cancel pressed: the step says so, and the inspection's reason too (History shows "Cancelled").
+      const cancelled = result.reason === 'aborted';
+      const writes = cancelled ? { ...recorded, step: { ...step, outcome: 'cancelled' as const } } : recorded;
+      // While answering, a timeout (or a cancel) says nothing about the Flinks session: the same answer may be sent again.
       if (phase === 'answer') {
-        await store.settle(inspectionId, { ...recorded, continuation: 'release' });
+        await store.settle(inspectionId, { ...writes, continuation: 'release' });
         return { kind: 'error', inspectionId, error, mfaOpen: true };
       }
-      const settled = await store.settle(inspectionId, { ...recorded, transition: moveTo('failed', { flinksCode: null }), continuation: endRound });
+      const settled = await store.settle(inspectionId, {
+        ...writes,
+        transition: moveTo('failed', { flinksCode: null, ...(cancelled ? { statusReason: CLOSE_REASONS.cancelled } : {}) }),
+        continuation: endRound,
+      });
       return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
   }

@@ -2,7 +2,9 @@ import { authorizeSuccessSchema, flinksErrorSchema } from '@/lib/flinks/schemas'
 import type { Inspection, Step } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
+import { CLOSE_REASONS } from './inspection-state';
 import { parseStoredChallenges } from './stored-challenges';
+import { errorOfStep } from './stored-session-data';
 import { openResponse } from './sealed';
 import { toFlinksErrorView, toSessionView, type InspectionResult, type SessionView } from './views';
 
@@ -31,7 +33,14 @@ export async function settledResult(deps: Pick<InspectorDeps, 'store' | 'keyring
       const last = steps.findLast((s) => s.outcome === 'flinks_error');
       const body = last ? flinksErrorSchema.safeParse(last.response) : null;
       if (inspection.flinksCode && last && body?.success) {
-        return { kind: 'error', inspectionId, error: toFlinksErrorView(last.httpStatus ?? body.data.HttpStatusCode, body.data), mfaOpen: false };
+        return { kind: 'error', inspectionId, error: toFlinksErrorView(last.httpStatus ?? body.data.HttpStatusCode, body.data, last.responseHeaders, last.startedAt), mfaOpen: false };
+      }
+      // Failed without a FlinksCode: a transport failure, or a Cancel that settled the row first,
+      // explained by its step (the same card as the caller who made the call); a sweep's reason otherwise.
+      if (!inspection.flinksCode && (!inspection.statusReason || inspection.statusReason === CLOSE_REASONS.cancelled)) {
+        const failing = steps.findLast((s) => s.outcome === 'transport_error' || s.outcome === 'cancelled');
+        const error = failing ? errorOfStep(failing) : null;
+        if (error) return { kind: 'error', inspectionId, error, mfaOpen: false };
       }
       return { kind: 'error', inspectionId, error: { kind: 'app', message: inspection.statusReason ?? MFA_EXPIRED_MESSAGE }, mfaOpen: false };
     }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthorizeBody } from '@/lib/flinks/schemas';
 import { bindLogContext } from '@/lib/log';
+import { isUuid } from '@/lib/store/cursor';
 import type { InspectorDeps } from './deps';
 import type { AuthorizeInput } from './form-schema';
-import { moveTo } from './inspection-state';
+import { CLOSE_REASONS, moveTo } from './inspection-state';
+import { trackUpstreamCall } from './upstream-calls';
 import { exchangeStep, stepOutcomeOf } from './record';
 import { settleAuthorize } from './settle';
 import { toFlinksErrorView, toTransportErrorView, type InspectionResult } from './views';
@@ -28,40 +30,55 @@ export async function startInspection(
   input: AuthorizeInput,
   deps: InspectorDeps,
   /** parentId links a reopened session to the expired one it replaces. */
-  opts: { parentId?: string } = {},
+  opts: { parentId?: string; id?: string } = {},
 ): Promise<InspectionResult> {
   const { store, client } = deps;
   const live = input.mode === 'live';
-  const id = randomUUID();
-  bindLogContext({ inspectionId: id });
-  // The row is written while the token is fetched (issue 10: with a real network every write we
-  // wait for adds to the user's wait). Nothing is recorded about the token before the row exists.
-  const [, token] = await Promise.all([
-    store.createInspection({
-      id,
-      mode: input.mode,
-      environment: deps.environment,
-      loginId: input.loginId ?? null,
-      tag: input.tag ?? null,
-      institution: live ? input.institution : null,
-      username: live ? (input.username ?? null) : null,
-      language: live ? input.language : null,
-      parentId: opts.parentId ?? null,
-      openedById: deps.viewer?.id ?? null,
-      openedByEmail: deps.viewer?.email.toLowerCase() ?? null,
-    }),
-    client.generateAuthorizeToken(),
-  ]);
-
-  const tokenStep = stepOutcomeOf(token);
-  const step = exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
-  if (token.kind !== 'ok') {
-    const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error) : toTransportErrorView(token);
-    await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null }) });
-    return { kind: 'error', inspectionId: id, error, mfaOpen: false };
+  // The browser may propose the id (so it can link to and cancel the inspection while its first call
+  // runs); anything else gets a fresh one.
+  const proposed = opts.id && isUuid(opts.id) ? opts.id : randomUUID();
+  const newRow = {
+    mode: input.mode,
+    environment: deps.environment,
+    loginId: input.loginId ?? null,
+    tag: input.tag ?? null,
+    institution: live ? input.institution : null,
+    username: live ? (input.username ?? null) : null,
+    language: live ? input.language : null,
+    parentId: opts.parentId ?? null,
+    openedById: deps.viewer?.id ?? null,
+    openedByEmail: deps.viewer?.email.toLowerCase() ?? null,
+  };
+  bindLogContext({ inspectionId: proposed });
+  // Cancel (here or on another instance) aborts both calls: see upstream-calls.ts.
+  let call = trackUpstreamCall(proposed, { store, whileStatus: 'in_progress' });
+  try {
+    // The row is written while the token is fetched (issue 10: with a real network every write we
+    // wait for adds to the user's wait). Nothing is recorded about the token before the row exists.
+    let [inspection, token] = await Promise.all([store.createInspection({ ...newRow, id: proposed }), client.generateAuthorizeToken({ signal: call.signal })]);
+    const id = inspection.id;
+    if (id !== proposed) {
+      // The proposed id was taken (a replayed or forged start): the token was tracked and watched
+      // under someone else's row, so it is fetched again under our own.
+      call.done();
+      bindLogContext({ inspectionId: id });
+      call = trackUpstreamCall(id, { store, whileStatus: 'in_progress' });
+      token = await client.generateAuthorizeToken({ signal: call.signal });
+    }
+    const tokenStep = stepOutcomeOf(token);
+    const cancelled = token.kind === 'transport_error' && token.reason === 'aborted';
+    const step = exchangeStep(deps, token.exchange, cancelled ? 'cancelled' : tokenStep.outcome, tokenStep.flinksCode);
+    if (token.kind !== 'ok') {
+      const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error, token.exchange.responseHeaders) : toTransportErrorView(token, token.exchange.responseHeaders);
+      const reason = cancelled ? { statusReason: CLOSE_REASONS.cancelled } : {};
+      await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null, ...reason }) });
+      return { kind: 'error', inspectionId: id, error, mfaOpen: false };
+    }
+    // The token's step is written with the Authorize answer's, in one transaction (token first, so
+    // seq keeps the call order): one write less per open. A failure to write loses neither alone.
+    const result = await client.authorize(token.token, authorizeBodyFor(input), { signal: call.signal });
+    return await settleAuthorize(deps, id, token.token, result, 'start', 0, [step]);
+  } finally {
+    call.done();
   }
-  // The token's step is written with the Authorize answer's, in one transaction (token first, so
-  // seq keeps the call order): one write less per open. A failure to write loses neither alone.
-  const result = await client.authorize(token.token, authorizeBodyFor(input));
-  return settleAuthorize(deps, id, token.token, result, 'start', 0, [step]);
 }

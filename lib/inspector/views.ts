@@ -1,5 +1,7 @@
 import type { AuthorizeSuccess, FlinksErrorBody, SecurityChallenge } from '@/lib/flinks/schemas';
 import { describeFlinksCode, RETRY_LABEL, WHO_ACTS_LABEL, type Retry, type WhoActs } from '@/lib/flinks/codes';
+import { customerReplyFor } from '@/lib/flinks/customer-replies';
+import { retryAfterSeconds } from '@/lib/flinks/redact';
 import type { FieldErrors } from './form-check';
 
 /**
@@ -45,6 +47,10 @@ export type FlinksErrorView = {
   retry: Retry;
   retryLabel: string;
   action: string;
+  /** What support can send the customer, only when the customer must act (customer-replies.ts). */
+  customerReply?: string | null;
+  /** Flinks' Retry-After, in seconds, when it sent one. */
+  retryAfterSeconds?: number | null;
 };
 
 export type TransportErrorView = {
@@ -56,6 +62,14 @@ export type TransportErrorView = {
   httpStatus: number | null;
   /** The first bytes of the raw response (redacted), when there was one. */
   raw: string | null;
+  /** Who must act and the next step, as a Flinks error has them (TRANSPORT_ADVICE). */
+  whoActs?: WhoActs;
+  whoActsLabel?: string;
+  retry?: Retry;
+  retryLabel?: string;
+  action?: string;
+  /** The upstream's Retry-After (a 503 may send one), in seconds. */
+  retryAfterSeconds?: number | null;
 };
 
 /** Our own failures: unknown inspection, MFA state gone, bad input that slipped past the client. */
@@ -104,7 +118,8 @@ export function toSessionView(data: AuthorizeSuccess): SessionView {
   };
 }
 
-export function toFlinksErrorView(status: number, body: FlinksErrorBody): FlinksErrorView {
+/** responseHeaders: the step's kept headers, for Retry-After; `now` dates an HTTP-date Retry-After. */
+export function toFlinksErrorView(status: number, body: FlinksErrorBody, responseHeaders?: Record<string, string> | null, now: Date = new Date()): FlinksErrorView {
   const info = describeFlinksCode(body.FlinksCode);
   return {
     kind: 'flinks',
@@ -118,6 +133,8 @@ export function toFlinksErrorView(status: number, body: FlinksErrorBody): Flinks
     retry: info.retry,
     retryLabel: RETRY_LABEL[info.retry],
     action: info.action,
+    customerReply: customerReplyFor(info),
+    retryAfterSeconds: retryAfterSeconds(responseHeaders, now),
   };
 }
 
@@ -140,8 +157,43 @@ const TRANSPORT_LEAD: ReadonlyMap<string, string> = new Map([
   ['network', 'The network call failed:'],
 ]);
 
-export function toTransportErrorView(t: { reason: string; message: string; status: number | null; bodySnippet: string | null }): TransportErrorView {
+/**
+ * Who acts and what next for a failure without a FlinksCode, so a timeout or a 5xx gets the same
+ * card as a Flinks error (issue 11). An unknown reason gets the generic entry.
+ */
+type Advice = { whoActs: WhoActs; retry: Retry; action: string };
+const TRANSPORT_ADVICE: ReadonlyMap<string, Advice> = new Map([
+  ['timeout', { whoActs: 'flinks', retry: 'later', action: 'Retry in a few minutes: the bank or Flinks was slow. If it keeps timing out, send the support bundle to Flinks support (FLINKS_TIMEOUT_MS sets how long the dashboard waits).' }],
+  ['network', { whoActs: 'our_team', retry: 'later', action: 'Check FLINKS_BASE_URL and this server\'s network and DNS, then retry.' }],
+  ['non_json', { whoActs: 'flinks', retry: 'later', action: 'Retry once; if it persists, send the support bundle (it holds the body as received) to Flinks support.' }],
+  ['unexpected_shape', { whoActs: 'flinks', retry: 'no', action: 'Send the support bundle to Flinks support: the answer does not match the documented API.' }],
+  ['http_error', { whoActs: 'flinks', retry: 'later', action: 'Retry later; if it persists, send the support bundle to Flinks support.' }],
+  ['aborted', { whoActs: 'nobody', retry: 'yes', action: 'Nothing is wrong: the call was cancelled here. Run it again when ready.' }],
+  ['too_large', { whoActs: 'our_team', retry: 'no', action: 'Ask for less data (fewer days of transactions), or raise FLINKS_MAX_RESPONSE_BYTES.' }],
+  ['too_deep', { whoActs: 'flinks', retry: 'no', action: 'Send the support bundle to Flinks support; raise FLINKS_MAX_JSON_DEPTH only if such nesting is expected.' }],
+]);
+const GENERIC_ADVICE: Advice = { whoActs: 'flinks', retry: 'later', action: 'Retry later; if it persists, send the support bundle to Flinks support.' };
+
+export function toTransportErrorView(
+  t: { reason: string; message: string; status: number | null; bodySnippet: string | null },
+  responseHeaders?: Record<string, string> | null,
+  now: Date = new Date(),
+): TransportErrorView {
   const lead = TRANSPORT_LEAD.get(t.reason);
   const title = TRANSPORT_TITLE.get(t.reason) ?? 'The call to Flinks failed';
-  return { kind: 'transport', reason: t.reason, title, message: lead ? `${lead} ${t.message}` : t.message, httpStatus: t.status, raw: t.bodySnippet };
+  const advice = TRANSPORT_ADVICE.get(t.reason) ?? GENERIC_ADVICE;
+  return {
+    kind: 'transport',
+    reason: t.reason,
+    title,
+    message: lead ? `${lead} ${t.message}` : t.message,
+    httpStatus: t.status,
+    raw: t.bodySnippet,
+    whoActs: advice.whoActs,
+    whoActsLabel: WHO_ACTS_LABEL[advice.whoActs],
+    retry: advice.retry,
+    retryLabel: RETRY_LABEL[advice.retry],
+    action: advice.action,
+    retryAfterSeconds: retryAfterSeconds(responseHeaders, now),
+  };
 }

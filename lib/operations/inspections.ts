@@ -8,6 +8,8 @@ import { defaultDeps, type InspectorDeps } from '@/lib/inspector/deps';
 import type { AuthorizeInput } from '@/lib/inspector/form-schema';
 import type { AnswerMfaInput } from '@/lib/inspector/mfa-schema';
 import { startInspection } from '@/lib/inspector/start-inspection';
+import { CLOSE_REASONS, moveTo } from '@/lib/inspector/inspection-state';
+import { abortUpstreamCalls, untilUpstreamCallsEnd } from '@/lib/inspector/upstream-calls';
 import type { InspectionResult } from '@/lib/inspector/views';
 
 /**
@@ -21,13 +23,14 @@ import type { InspectionResult } from '@/lib/inspector/views';
 export type Denied = { kind: 'denied'; permission: Permission };
 const denied = (permission: Permission): Denied => ({ kind: 'denied', permission });
 
-export async function openInspection(viewer: Viewer, input: AuthorizeInput, door: string): Promise<InspectionResult | Denied> {
+/** opts.id: the id the browser chose in advance (it links to and can cancel the inspection while it opens). */
+export async function openInspection(viewer: Viewer, input: AuthorizeInput, door: string, opts: { id?: string } = {}): Promise<InspectionResult | Denied> {
   if (input.mode === 'live' && !(await permits(viewer, 'inspection:open_live', door))) return denied('inspection:open_live');
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = await startInspection(input, deps);
+  const result = await startInspection(input, deps, opts.id ? { id: opts.id } : {});
   const inspection = await auditedInspection(deps, input, result);
   await recordAudit({
     ...(await auditFields(viewer)),
@@ -65,4 +68,36 @@ async function auditedInspection(deps: InspectorDeps, input: AuthorizeInput, res
   if (result.kind === 'authorized') return { id: result.inspectionId, loginId: result.session.loginId || null, requestId: result.session.requestId || null };
   if (result.kind === 'mfa') return { id: result.inspectionId, loginId: input.loginId ?? null, requestId: result.requestId };
   return result.kind === 'invalid' || !result.inspectionId ? null : deps.store.getInspection(result.inspectionId);
+}
+
+export type CancelResult =
+  /** aborted: calls stopped in this process; closed: the inspection went in_progress → failed (cancelled) here. */
+  | { kind: 'cancelled'; aborted: number; closed: boolean }
+  | { kind: 'nothing'; message: string };
+
+/**
+ * Cancel: aborts the Flinks calls this process runs for the inspection, and closes an inspection
+ * still being opened (a conditional in_progress → failed, so whichever instance runs the call, the
+ * record ends cancelled and that instance aborts too: upstream-calls.ts). Owner or act_for_others;
+ * recorded as inspection.cancel when it changed anything.
+ */
+export async function cancelInspectionCall(viewer: Viewer, inspectionId: string): Promise<CancelResult | Denied> {
+  const deps = await defaultDeps(viewer);
+  const inspection = await deps.store.getInspection(inspectionId);
+  if (!inspection) return { kind: 'nothing', message: 'This session is unknown.' };
+  if (!(await permitsOwnerOrDelegate(viewer, inspection))) return denied('inspection:act_for_others');
+  const aborted = abortUpstreamCalls(inspectionId);
+  // The aborted call records its cancelled step as it ends: answer once it has, so a refresh shows it.
+  if (aborted > 0) await untilUpstreamCallsEnd(inspectionId);
+  const closed = inspection.status === 'in_progress'
+    ? (await deps.store.transition(inspectionId, moveTo('failed', { statusReason: CLOSE_REASONS.cancelled }))) !== null
+    : false;
+  if (aborted === 0 && !closed) return { kind: 'nothing', message: 'Nothing was running: the call had already ended.' };
+  await recordAudit({
+    ...(await auditFields(viewer)),
+    action: 'inspection.cancel',
+    outcome: 'permitted',
+    ...withMeta(inspectionTarget(inspection), { aborted, closed, status: inspection.status }),
+  });
+  return { kind: 'cancelled', aborted, closed };
 }

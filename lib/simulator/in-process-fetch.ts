@@ -18,7 +18,10 @@ export function inProcessFetch(handle: RequestHandler): typeof fetch {
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new TypeError(String(err)));
     }
-    const signal = request.signal;
+    // The caller's own signal is watched, not only the Request's: the Request follows it through a
+    // weakly held controller that can be collected mid-call, after which neither a timeout nor a
+    // Cancel would ever reach this promise.
+    const signal = init?.signal ?? request.signal;
     if (signal.aborted) return Promise.reject(abortReason(signal));
     return new Promise<Response>((resolve, reject) => {
       const onAbort = () => reject(abortReason(signal));

@@ -19,7 +19,7 @@ export type RoundFactory = (rng: Rng, lang: Language, previous?: readonly Challe
 export type LiveOutcome =
   | { kind: 'mfa'; rounds: readonly RoundFactory[] }
   | { kind: 'authorized' }
-  | { kind: 'error'; status: number; code: string; message: string }
+  | { kind: 'error'; status: number; code: string; message: string; headers?: Record<string, string> }
   | { kind: 'slow' }
   | { kind: 'hang' }
   | { kind: 'garbage' };
@@ -37,7 +37,10 @@ export interface Persona {
 
 const toolbox: RoundFactory = (rng, lang, prev) => [toolboxQuestion(rng, lang, prev)];
 const mfa = (...rounds: RoundFactory[]): LiveOutcome => ({ kind: 'mfa', rounds });
-const error = (status: number, code: string, message: string): LiveOutcome => ({ kind: 'error', status, code, message });
+/** Seconds sim_rate_limited asks to wait (its Retry-After header). */
+export const RATE_LIMIT_RETRY_AFTER_S = 30;
+
+const error = (status: number, code: string, message: string, headers?: Record<string, string>): LiveOutcome => ({ kind: 'error', status, code, message, ...(headers ? { headers } : {}) });
 
 type Behaviour = { live: LiveOutcome; data?: DataMode };
 
@@ -68,7 +71,8 @@ const BEHAVIOUR: { readonly [U in PersonaUsername]: Behaviour } = {
   sim_500: { live: error(500, 'AGGREGATION_ERROR', 'An unexpected error occurred while aggregating the data.') },
   sim_garbage: { live: { kind: 'garbage' } },
   sim_new_account: { live: error(401, 'NEW_ACCOUNT', 'Action is required on the online banking website before connecting.') },
-  sim_rate_limited: { live: error(401, 'TOO_MANY_REQUESTS', 'Too many requests. Please wait before retrying.') },
+  // Retry-After as a real rate limiter sends it, so the dashboard's "Retry after N s" can be tested.
+  sim_rate_limited: { live: error(401, 'TOO_MANY_REQUESTS', 'Too many requests. Please wait before retrying.', { 'retry-after': String(RATE_LIMIT_RETRY_AFTER_S) }) },
 };
 
 export const PERSONAS: readonly Persona[] = SHARED_PERSONAS.map((p) => {

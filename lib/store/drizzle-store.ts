@@ -45,10 +45,15 @@ export class DrizzleStore implements InspectionStore {
 
   async createInspection(input: NewInspection): Promise<Inspection> {
     const at = this.now();
-    const [row] = await this.db
-      .insert(inspections)
-      .values({ ...input, id: input.id ?? randomUUID(), createdAt: at, updatedAt: at, status: 'in_progress' })
-      .returning(inspectionColumns);
+    const insert = (id: string) =>
+      this.db
+        .insert(inspections)
+        .values({ ...input, id, createdAt: at, updatedAt: at, status: 'in_progress' })
+        .onConflictDoNothing({ target: inspections.id })
+        .returning(inspectionColumns);
+    // A proposed id that is taken (or not a uuid) gives way to a fresh one.
+    const [proposed] = input.id && isUuid(input.id) ? await insert(input.id) : [];
+    const [row] = proposed ? [proposed] : await insert(randomUUID());
     if (!row) throw new Error('createInspection: insert returned no row');
     return row;
   }
@@ -121,6 +126,7 @@ export class DrizzleStore implements InspectionStore {
         jsonParam(toStorableJson(step.response)),
         sql`${step.sealedResponse}::text`,
         sql`${step.error}::text`,
+        jsonParam(step.responseHeaders ? toStorableJson(step.responseHeaders) : null),
       ],
       sql`, `,
     );
@@ -195,7 +201,7 @@ export class DrizzleStore implements InspectionStore {
         httpStatus: steps.httpStatus,
       })
       .from(steps)
-      .where(and(inArray(steps.inspectionId, ids), inArray(steps.outcome, ['flinks_error', 'transport_error'])))
+      .where(and(inArray(steps.inspectionId, ids), inArray(steps.outcome, ['flinks_error', 'transport_error', 'cancelled'])))
       .orderBy(steps.inspectionId, desc(steps.seq));
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor } from './cursor';
+import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
 import { startsWithLiteral, uuidPrefixRange } from './like-prefix';
 import type {
@@ -61,8 +61,9 @@ export class MemoryStore implements InspectionStore {
 
   async createInspection(input: NewInspection): Promise<Inspection> {
     const at = this.now();
+    const taken = !input.id || !isUuid(input.id) || this.inspections.has(input.id);
     const row: Inspection = {
-      id: input.id ?? randomUUID(),
+      id: taken ? randomUUID() : input.id!,
       createdAt: at,
       updatedAt: at,
       lastActivityAt: null,
@@ -123,6 +124,7 @@ export class MemoryStore implements InspectionStore {
       seq: list.length + 1,
       request: toStorableJson(step.request),
       response: toStorableJson(step.response),
+      responseHeaders: step.responseHeaders ? (toStorableJson(step.responseHeaders) as Record<string, string>) : null,
     };
     list.push(row);
     return row;
@@ -231,7 +233,7 @@ export class MemoryStore implements InspectionStore {
 
   async lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]> {
     return inspectionIds.flatMap((id) => {
-      const failed = (this.steps.get(id) ?? []).filter((s) => s.outcome === 'flinks_error' || s.outcome === 'transport_error').at(-1);
+      const failed = (this.steps.get(id) ?? []).filter((s) => s.outcome === 'flinks_error' || s.outcome === 'transport_error' || s.outcome === 'cancelled').at(-1);
       return failed ? [{ inspectionId: id, outcome: failed.outcome, flinksCode: failed.flinksCode, error: failed.error, httpStatus: failed.httpStatus }] : [];
     });
   }

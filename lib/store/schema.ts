@@ -12,7 +12,7 @@ import type { InspectionMode, InspectionStatus, StepOutcome } from './types';
 
 export const INSPECTION_MODES = ['cached', 'live'] as const satisfies readonly InspectionMode[];
 export const INSPECTION_STATUSES = ['in_progress', 'mfa_pending', 'authorized', 'failed', 'expired'] as const satisfies readonly InspectionStatus[];
-export const STEP_OUTCOMES = ['ok', 'mfa_required', 'pending', 'flinks_error', 'transport_error'] as const satisfies readonly StepOutcome[];
+export const STEP_OUTCOMES = ['ok', 'mfa_required', 'pending', 'flinks_error', 'transport_error', 'cancelled'] as const satisfies readonly StepOutcome[];
 
 // Timestamps are written from JS Dates (millisecond precision) rather than now(), so a cursor built
 // from a returned Date matches the stored value exactly.
@@ -78,6 +78,9 @@ export const steps = pgTable(
     // The original response, AES-GCM sealed (lib/crypto/seal.ts); `response` then holds the masked view.
     sealedResponse: text('sealed_response'),
     error: text('error'),
+    // The few useful response headers (Retry-After, Date, Content-Type, request ids), redacted
+    // (lib/flinks/redact.ts pickResponseHeaders): never cookies or credentials.
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
   },
   (t) => [uniqueIndex('steps_inspection_seq_idx').on(t.inspectionId, t.seq)],
 );

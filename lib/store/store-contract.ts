@@ -221,6 +221,29 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await store.lastFailures([])).toEqual([]);
     });
 
+    it('takes a proposed id, and gives way to a fresh one when it is taken or malformed', async () => {
+      const id = randomUUID();
+      const first = await store.createInspection({ id, mode: 'live', environment: 'x', tag: 'mine' });
+      expect(first.id).toBe(id);
+      const second = await store.createInspection({ id, mode: 'cached', environment: 'x', tag: 'theirs' });
+      expect(second.id).not.toBe(id);
+      expect(await store.getInspection(id)).toMatchObject({ tag: 'mine', mode: 'live' });
+      expect((await store.createInspection({ id: 'not-a-uuid', mode: 'live', environment: 'x' })).id).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('keeps the response headers of a step, and counts a cancelled step as the last failure', async () => {
+      const [a] = await make(1, { mode: 'live', environment: 'x', tag: randomUUID() });
+      const headers = { 'retry-after': '30', 'content-type': 'application/json' };
+      await store.appendStep(a!.id, step({ outcome: 'flinks_error', flinksCode: 'TOO_MANY_REQUESTS', httpStatus: 401, responseHeaders: headers }));
+      await store.appendStep(a!.id, step({ outcome: 'ok' }));
+      const settled = await store.settle(a!.id, { step: step({ outcome: 'cancelled', error: 'The request was cancelled.', httpStatus: null, responseHeaders: null }) });
+      expect(settled.ok).toBe(true);
+      const steps = await store.listSteps(a!.id);
+      expect(steps.map((s) => s.responseHeaders ?? null)).toEqual([headers, null, null]);
+      expect(steps[2]).toMatchObject({ outcome: 'cancelled', error: 'The request was cancelled.' });
+      expect(await store.lastFailures([a!.id])).toEqual([expect.objectContaining({ outcome: 'cancelled', error: 'The request was cancelled.' })]);
+    });
+
     it('records who opened an inspection and filters by their email, ignoring case', async () => {
       const tag = randomUUID();
       const a = await store.createInspection({ mode: 'cached', environment: 'x', tag, openedById: 'u-1', openedByEmail: 'alice@example.test' });

@@ -7,7 +7,8 @@
 export type InspectionMode = 'cached' | 'live';
 /** The state machine is lib/inspector/inspection-state.ts; the store enforces it with conditional updates. */
 export type InspectionStatus = 'in_progress' | 'mfa_pending' | 'authorized' | 'failed' | 'expired';
-export type StepOutcome = 'ok' | 'mfa_required' | 'pending' | 'flinks_error' | 'transport_error';
+/** cancelled: the user pressed Cancel while the call was on its way (the upstream call was aborted). */
+export type StepOutcome = 'ok' | 'mfa_required' | 'pending' | 'flinks_error' | 'transport_error' | 'cancelled';
 
 export type Inspection = {
   id: string;
@@ -35,9 +36,14 @@ export type Inspection = {
   openedByEmail: string | null;
 };
 
-/** `id` may be chosen by the caller (a fresh uuid), so a Flinks call made while the row is written already logs it. */
 export type NewInspection = Pick<Inspection, 'mode' | 'environment'> &
-  Partial<Pick<Inspection, 'id' | 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>>;
+  Partial<Pick<Inspection, 'institution' | 'username' | 'loginId' | 'tag' | 'language' | 'parentId' | 'openedById' | 'openedByEmail'>> & {
+    /**
+     * An id chosen in advance (the browser's, so it can link to and cancel the inspection while its
+     * first call is still running). When it is taken, a fresh one is used: never an error, never someone else's row.
+     */
+    id?: string;
+  };
 
 export type InspectionPatch = Partial<
   Pick<
@@ -71,6 +77,12 @@ export type Step = {
   sealedResponse: string | null;
   /** Transport failure in words (timeout, network, non-JSON), else null. */
   error: string | null;
+  /**
+   * The few useful response headers, lower-case names (retry-after, date, content-type, request
+   * ids), already redacted; null when none was received or for rows from before they were kept.
+   * Optional so callers that build steps by hand need not name it.
+   */
+  responseHeaders?: Record<string, string> | null;
 };
 
 export type NewStep = Omit<Step, 'id' | 'seq' | 'inspectionId'>;
@@ -180,7 +192,7 @@ export interface InspectionStore {
   putContinuation(c: Omit<MfaContinuation, 'answeringUntil' | 'challenges' | 'round'> & Partial<Pick<MfaContinuation, 'challenges' | 'round'>>): Promise<void>;
   /** How many inspections match (History's "N sessions match"). */
   countInspections(filter: InspectionFilter): Promise<number>;
-  /** For each given inspection that has one, its last step whose outcome is flinks_error or transport_error. */
+  /** For each given inspection that has one, its last step whose outcome is flinks_error, transport_error or cancelled. */
   lastFailures(inspectionIds: readonly string[]): Promise<LastFailure[]>;
   getContinuation(inspectionId: string): Promise<MfaContinuation | null>;
   deleteContinuation(inspectionId: string): Promise<void>;

@@ -28,12 +28,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="space-y-6">
-      <SessionHeader inspection={inspection} />
+      <SessionHeader inspection={inspection} lastRefresh={view.lastRefresh} persona={view.persona} />
       <CompareWithForm inspectionId={inspection.id} siblings={siblings} />
       {/* An open round can be answered here too (after a reload, from another tab) by whoever may act on it. */}
       {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} challenges={view.mfaRound.challenges} round={view.mfaRound.round} /> : null}
       <SessionWorkspace
-        key={inspection.id}
+        // A status change (opened elsewhere, expired) remounts it, so stored data and the failure card follow.
+        key={`${inspection.id}-${inspection.status}`}
         inspectionId={inspection.id}
         followable={view.followable}
         // The idle countdown (and Reopen once it ran out) is for a session that was opened; a failed one has nothing to keep alive.
@@ -44,6 +45,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         canReopen={Boolean(inspection.loginId) && mayActOn}
         canReveal={viewer.permissions.has('pii:reveal') && mayActOn}
         polling={view.polling}
+        stored={view.stored}
+        lastFailure={view.lastFailure}
+        timeoutMs={view.timeoutMs}
+        canCancel={mayActOn}
+        openingSince={inspection.status === 'in_progress' ? inspection.createdAt.toISOString() : null}
       />
       <section aria-labelledby="timeline-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">

@@ -92,7 +92,7 @@ async function liveLogin(ctx: Ctx, req: Request, session: Session): Promise<Resp
   const extra = { RequestId: session.requestId, Institution: FLINKS_CAPITAL.code };
   switch (live.kind) {
     case 'error':
-      return flinksError(live.status, live.code, live.message, extra);
+      return flinksError(live.status, live.code, live.message, extra, live.headers);
     case 'garbage':
       return new Response('<html><body><h1>502 Bad Gateway</h1>upstream sent garbage', {
         status: 200,
