@@ -3,6 +3,7 @@ import type { Permission } from '@/lib/auth/permissions';
 import {
   answersSchema,
   bundleSchema,
+  followOptionsBodySchema,
   followQuerySchema,
   historyQuerySchema,
   inspectionDetailSchema,
@@ -104,16 +105,17 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: 'post',
     path: '/inspections/{id}/links/{link}',
     summary: 'Follow a Link of an authorized session (accounts summary, accounts detail, statements)',
-    description: 'accounts-detail may answer 202 while Flinks collects the data: call again (each call polls once), or pass wait=true to let the server poll at POLL_INTERVAL_MS for up to waitSeconds.',
+    description: 'accounts-detail may answer 202 while Flinks collects the data: call again (each call polls once), or pass wait=true to let the server poll at POLL_INTERVAL_MS for up to waitSeconds. The optional body chooses the window (FollowOptions); send the same body again when calling again.',
     tag: 'Links',
     permission: 'link:follow',
     params: { id, link: linkNameSchema },
     query: followQuerySchema,
+    body: followOptionsBodySchema,
     responses: {
       200: { description: 'The data.', schema: linkResultSchema },
       202: { description: 'Still being collected (OPERATION_PENDING / OPERATION_DISPATCHED).', schema: linkResultSchema },
     },
-    problems: [404, 409, 410, 502, 504],
+    problems: [400, 404, 409, 410, 502, 504],
   },
   {
     operationId: 'getBundle',
