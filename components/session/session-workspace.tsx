@@ -7,10 +7,12 @@ import { ErrorPanel } from '@/components/error-panel';
 import { revealHolderDataAction } from '@/app/sessions/reveal-action';
 import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import type { FollowResult, LinkKind } from '@/lib/inspector/follow-link';
+import { DEFAULT_FOLLOW_OPTIONS, type FollowOptions } from '@/lib/inspector/follow-options';
 import { computeExpiry } from '@/lib/inspector/session-expiry';
 import { AccountsTable } from './accounts-table';
 import { DetailPoller, type Polling } from './detail-poller';
 import { ExpiryBanner } from './expiry-banner';
+import { FetchOptions } from './fetch-options';
 import { HolderDetails } from './holder-details';
 import { StatementsList } from './statements-list';
 import { TransactionsTable } from './transactions-table';
@@ -46,6 +48,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
   const [busy, setBusy] = useState<LinkKind | null>(null);
   const [pollingSince, setPollingSince] = useState<number | null>(null);
   const [error, setError] = useState<ErrorOf | null>(null);
+  const [options, setOptions] = useState<FollowOptions>(DEFAULT_FOLLOW_OPTIONS);
 
   useEffect(() => {
     const tick = () => setNow(Date.now());
@@ -85,7 +88,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
   async function follow(kind: LinkKind) {
     setBusy(kind);
     try {
-      apply(await followLinkAction({ inspectionId: p.inspectionId, link: kind }));
+      apply(await followLinkAction({ inspectionId: p.inspectionId, link: kind, options }));
     } catch {
       setError({ kind: 'app', message: 'The dashboard could not reach its server. Try again.' });
     } finally {
@@ -99,6 +102,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
       <ExpiryBanner inspectionId={p.inspectionId} expiry={expiry} canReopen={p.canReopen} />
       <section aria-labelledby="links-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="links-heading" className="text-lg font-semibold">Follow the Links</h2>
+        {p.followable ? <FetchOptions value={options} onChange={setOptions} accounts={results.summary ?? results.detail ?? []} disabled={busy !== null} /> : null}
         {p.followable ? (
           <div className="flex flex-wrap gap-2">
             {LINKS.map((l) => (
@@ -129,7 +133,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
             <TransactionsTable accounts={results.detail} />
           </div>
         ) : null}
-        {results.statements ? <StatementsList statements={results.statements} /> : null}
+        {results.statements ? <StatementsList statements={results.statements} accounts={results.summary ?? results.detail} /> : null}
       </section>
     </div>
   );

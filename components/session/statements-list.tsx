@@ -1,32 +1,52 @@
-import type { StatementView } from '@/lib/inspector/data-views';
+import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import { formatBytes } from './format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 
-const STATEMENTS_LIST_COLUMNS: Column[] = [{ label: 'Account' }, { label: 'Statement' }, { label: 'Size' }, { label: 'Download', srOnly: true }];
+const STATEMENTS_LIST_COLUMNS: Column[] = [{ label: 'Account' }, { label: 'Period' }, { label: 'Size' }, { label: 'Download', srOnly: true }];
+
+const MONTH = new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "October 2026 (2026-10-01 to 2026-10-31)" for a calendar month, else the two days; null when Flinks says nothing. */
+export function periodLabel(s: Pick<StatementView, 'periodStart' | 'periodEnd'>): string | null {
+  const { periodStart: start, periodEnd: end } = s;
+  if (!start || !end) return start ?? end ?? null;
+  const first = new Date(`${start}T00:00:00Z`);
+  const last = new Date(`${end}T00:00:00Z`);
+  const wholeMonth = first.getUTCDate() === 1 && start.slice(0, 7) === end.slice(0, 7) && new Date(last.getTime() + 86_400_000).getUTCDate() === 1;
+  return wholeMonth ? `${MONTH.format(first)} (${start} to ${end})` : `${start} to ${end}`;
+}
 
 /**
  * Statement PDFs come back in the action's answer and are offered as data: URLs: they never touch
  * the store (its steps keep a byte count) and no second Flinks call is needed to download them.
+ * Each row names its account (the title when the accounts were fetched too) and the period it covers.
  */
-export function StatementsList({ statements }: { statements: StatementView[] }) {
+export function StatementsList({ statements, accounts = [] }: { statements: StatementView[]; accounts?: AccountView[] }) {
   if (statements.length === 0) return <p className="text-sm text-slate-600">Flinks returned no statement.</p>;
+  const titles = new Map(accounts.filter((a) => a.lastFour && a.title).map((a) => [a.lastFour!, a.title!]));
   return (
     <DataTable columns={STATEMENTS_LIST_COLUMNS} caption="Statements" testId="statements-table">
       {statements.map((s) => {
-        const account = s.accountLastFour ? `••••${s.accountLastFour}` : 'unknown account';
+        const four = s.accountLastFour ? `••••${s.accountLastFour}` : 'unknown account';
+        const title = s.accountLastFour ? titles.get(s.accountLastFour) : undefined;
+        const period = periodLabel(s);
         const short = s.uniqueId.slice(0, 8);
+        const name = `${four} ${s.periodStart ?? short}`;
         return (
           <tr key={s.uniqueId}>
-            <td className="px-3 py-2 font-mono">{account}</td>
-            <td className="px-3 py-2 font-mono text-xs">{s.uniqueId}</td>
-            <td className="px-3 py-2">{s.fileType} · {formatBytes(s.bytes)}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              {title ? <span className="mr-1 text-slate-900">{title}</span> : null}
+              <span className="font-mono">{four}</span>
+            </td>
+            <td className="whitespace-nowrap px-3 py-2">{period ?? <span className="text-slate-500">Not stated by Flinks</span>}</td>
+            <td className="whitespace-nowrap px-3 py-2" title={s.uniqueId}>{s.fileType} · {formatBytes(s.bytes)}</td>
             <td className="px-3 py-2 text-right">
               <a
                 href={`data:application/pdf;base64,${s.base64}`}
-                download={`statement-${s.accountLastFour ?? 'account'}-${short}.pdf`}
+                download={`statement-${s.accountLastFour ?? 'account'}-${s.periodStart ?? short}.pdf`}
                 className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-slate-50"
               >
-                Download statement {account} {short}
+                Download statement {name}
               </a>
             </td>
           </tr>
