@@ -203,7 +203,7 @@ describe('StatementsList', () => {
     const known: AccountView = { ...accounts[0]!, title: 'Chequing CAD', lastFour: views[0]!.accountLastFour };
     render(<StatementsList statements={views} accounts={[known]} />);
     const row = screen.getByRole('table', { name: 'Statements' }).querySelector('tbody tr')!;
-    expect(row).toHaveTextContent(`Chequing CAD••••${views[0]!.accountLastFour}`);
+    expect(row).toHaveTextContent(`Chequing CAD ••••${views[0]!.accountLastFour}`);
     expect(row).toHaveTextContent('October 2026 (2026-10-01 to 2026-10-31)');
     expect(screen.getAllByRole('link', { name: /^Download statement ••••\d{4} 2026-10-01$/ }).length).toBeGreaterThan(0);
   });

@@ -2,18 +2,19 @@ import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import { formatBytes } from './format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 
-const STATEMENTS_LIST_COLUMNS: Column[] = [{ label: 'Account' }, { label: 'Period' }, { label: 'Size' }, { label: 'Download', srOnly: true }];
+// Phones: no Size column, and the account and period on two lines each, so the row fits 390 px.
+const STATEMENTS_LIST_COLUMNS: Column[] = [{ label: 'Account' }, { label: 'Period' }, { label: 'Size', className: 'hidden sm:table-cell' }, { label: 'Download', srOnly: true }];
 
 const MONTH = new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "October 2026 (2026-10-01 to 2026-10-31)" for a calendar month, else the two days; null when Flinks says nothing. */
-export function periodLabel(s: Pick<StatementView, 'periodStart' | 'periodEnd'>): string | null {
+/** { month: "October 2026" when it is a whole calendar month, days: "2026-10-01 to 2026-10-31" }; null when Flinks says nothing. */
+export function periodOf(s: Pick<StatementView, 'periodStart' | 'periodEnd'>): { month: string | null; days: string } | null {
   const { periodStart: start, periodEnd: end } = s;
-  if (!start || !end) return start ?? end ?? null;
+  if (!start || !end) return start || end ? { month: null, days: (start ?? end)! } : null;
   const first = new Date(`${start}T00:00:00Z`);
   const last = new Date(`${end}T00:00:00Z`);
   const wholeMonth = first.getUTCDate() === 1 && start.slice(0, 7) === end.slice(0, 7) && new Date(last.getTime() + 86_400_000).getUTCDate() === 1;
-  return wholeMonth ? `${MONTH.format(first)} (${start} to ${end})` : `${start} to ${end}`;
+  return { month: wholeMonth ? MONTH.format(first) : null, days: `${start} to ${end}` };
 }
 
 /**
@@ -29,24 +30,34 @@ export function StatementsList({ statements, accounts = [] }: { statements: Stat
       {statements.map((s) => {
         const four = s.accountLastFour ? `••••${s.accountLastFour}` : 'unknown account';
         const title = s.accountLastFour ? titles.get(s.accountLastFour) : undefined;
-        const period = periodLabel(s);
+        const period = periodOf(s);
         const short = s.uniqueId.slice(0, 8);
         const name = `${four} ${s.periodStart ?? short}`;
         return (
           <tr key={s.uniqueId}>
             <td className="whitespace-nowrap px-3 py-2">
-              {title ? <span className="mr-1 text-slate-900">{title}</span> : null}
+              {title ? <span className="block text-slate-900 sm:mr-1 sm:inline">{title}</span> : null}{' '}
               <span className="font-mono">{four}</span>
             </td>
-            <td className="whitespace-nowrap px-3 py-2">{period ?? <span className="text-slate-500">Not stated by Flinks</span>}</td>
-            <td className="whitespace-nowrap px-3 py-2" title={s.uniqueId}>{s.fileType} · {formatBytes(s.bytes)}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              {period ? (
+                <>
+                  {period.month ? <span className="block font-medium text-slate-900 sm:inline">{period.month}</span> : null}{' '}
+                  <span className={period.month ? 'block text-xs text-slate-500 sm:inline sm:text-sm' : ''}>{period.month ? `(${period.days})` : period.days}</span>
+                </>
+              ) : (
+                <span className="text-slate-500">Not stated by Flinks</span>
+              )}
+            </td>
+            <td className="hidden whitespace-nowrap px-3 py-2 sm:table-cell" title={s.uniqueId}>{s.fileType} · {formatBytes(s.bytes)}</td>
             <td className="px-3 py-2 text-right">
               <a
                 href={`data:application/pdf;base64,${s.base64}`}
                 download={`statement-${s.accountLastFour ?? 'account'}-${s.periodStart ?? short}.pdf`}
                 className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-slate-50"
               >
-                Download statement {name}
+                {/* Phones show "Download"; the name stays whole for everyone: "Download statement ••••1234 2026-10-01". */}
+                Download<span className="sr-only sm:not-sr-only"> statement {name}</span>
               </a>
             </td>
           </tr>

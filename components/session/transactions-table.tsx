@@ -179,7 +179,7 @@ export function TransactionsTable({ accounts }: { accounts: AccountView[] }) {
           <tr key={`${t.accountId}-${t.id}`}>
             <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{t.date}</td>
             <td className="whitespace-nowrap px-3 py-1.5">{t.account}</td>
-            <td className="min-w-40 px-3 py-1.5">{t.description}</td>
+            <td className="whitespace-nowrap px-3 py-1.5 sm:min-w-40 sm:whitespace-normal">{t.description}</td>
             <td className={amountCell('debit')}>{money(t.debit, t.currency)}</td>
             <td className={amountCell('credit')}>{money(t.credit, t.currency)}</td>
             <td className={amountCell('amount')}>{signed(t.amount, t.currency)}</td>
