@@ -54,10 +54,11 @@ export function StatementsList({ statements, accounts = [] }: { statements: Stat
               <a
                 href={`data:application/pdf;base64,${s.base64}`}
                 download={`statement-${s.accountLastFour ?? 'account'}-${s.periodStart ?? short}.pdf`}
+                aria-label={`Download statement ${name}`}
                 className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-slate-50"
               >
-                {/* Phones show "Download"; the name stays whole for everyone: "Download statement ••••1234 2026-10-01". */}
-                Download<span className="sr-only sm:not-sr-only"> statement {name}</span>
+                {/* Phones show "Download"; the name stays whole for everyone (aria-label starts with the visible word). */}
+                Download<span aria-hidden="true" className="hidden sm:inline"> statement {name}</span>
               </a>
             </td>
           </tr>
