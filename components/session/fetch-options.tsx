@@ -85,7 +85,7 @@ export function FetchOptions({ value, onChange, accounts, disabled = false }: { 
                   <input type="checkbox" checked={value[f.key]} onChange={(e) => set(f.key, e.target.checked)} aria-describedby={`${id}-${f.key}`} className="h-4 w-4" />
                   {f.label}
                 </label>
-                <span id={`${id}-${f.key}`} className={`${hint} ml-2`}>
+                <span id={`${id}-${f.key}`} className={`${hint} ml-6 block`}>
                   <code>{f.flinks}</code>: {f.what}
                 </span>
               </li>
