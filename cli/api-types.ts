@@ -90,7 +90,7 @@ export interface paths {
         put?: never;
         /**
          * Follow a Link of an authorized session (accounts summary, accounts detail, statements)
-         * @description accounts-detail may answer 202 while Flinks collects the data: call again (each call polls once), or pass wait=true to let the server poll at POLL_INTERVAL_MS for up to waitSeconds.
+         * @description accounts-detail may answer 202 while Flinks collects the data: call again (each call polls once), or pass wait=true to let the server poll at POLL_INTERVAL_MS for up to waitSeconds. The optional body chooses the window (FollowOptions); send the same body again when calling again.
          */
         post: operations["followLink"];
         delete?: never;
@@ -329,6 +329,7 @@ export interface components {
                 current: number | null;
                 available: number | null;
                 limit: number | null;
+                overdraftLimit: number | null;
                 lastFour: string | null;
                 transitNumber: string | null;
                 holder: {
@@ -350,6 +351,10 @@ export interface components {
             statements?: {
                 uniqueId: string;
                 accountLastFour: string | null;
+                /** @description First day the statement covers (YYYY-MM-DD), when Flinks gives it. */
+                periodStart: string | null;
+                /** @description Last day the statement covers (YYYY-MM-DD), when Flinks gives it. */
+                periodEnd: string | null;
                 fileType: string;
                 bytes: number;
                 base64: string;
@@ -367,6 +372,28 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        FollowOptions: {
+            /**
+             * @description GetAccountsDetail DaysOfTransactions; Days90 when left out.
+             * @enum {string}
+             */
+            daysOfTransactions?: "Days90" | "Days365";
+            /** @description Account Ids (AccountsFilter of GetAccountsDetail and GetStatements); left out or empty: every account. */
+            accountsFilter?: string[];
+            /** @description GetAccountsDetail WithAccountIdentity (transit, institution and account numbers); true when left out. */
+            withAccountIdentity?: boolean;
+            /** @description GetAccountsDetail WithKYC (the holder); true when left out. */
+            withKYC?: boolean;
+            /** @description GetAccountsDetail WithTransactions; true when left out. */
+            withTransactions?: boolean;
+            /** @description GetAccountsDetail WithBalance; true when left out. */
+            withBalance?: boolean;
+            /**
+             * @description GetStatements NumberOfStatements; MostRecent when left out.
+             * @enum {string}
+             */
+            numberOfStatements?: "MostRecent" | "Months3" | "Months12";
         };
         Comparison: {
             a: {
@@ -872,7 +899,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FollowOptions"];
+            };
+        };
         responses: {
             /** @description The data. */
             200: {
@@ -890,6 +921,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LinkResult"];
+                };
+            };
+            /** @description The request is invalid (errors names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API token (missing, malformed, unknown, revoked or expired), or its owner is deactivated. */
@@ -930,6 +970,15 @@ export interface operations {
             };
             /** @description The RequestId expired (SESSION_EXPIRED / SESSION_NONEXISTENT): reopen the inspection. */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MB. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,7 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { askAtTerminal, parseAnswerFlags } from './answers';
 import { apiClient, settle, type Answer, type Outcome } from './client';
 import { configPath, isTokenLike, loadConfig, saveConfig, tokenPrefix, type FsiConfig } from './config';
-import { completeMfa, followLink, openInspection, type LinkName, type OpenBody } from './operations';
+import { completeMfa, followLink, openInspection, type FollowOptions, type LinkName, type OpenBody } from './operations';
 import { bold, describeProblem, dim, green, print, printJson, red, warn, yellow } from './output';
 import { junitXml, loadScenario, runScenario } from './scenario';
 
@@ -131,18 +131,38 @@ program
   .argument('<link>', 'accounts-summary | accounts-detail | statements')
   .option('--wait', 'accounts-detail: wait while Flinks collects the data (202)')
   .option('--wait-seconds <n>', 'how long to wait at most', '300')
+  .option('--days <Days90|Days365>', 'accounts-detail: DaysOfTransactions')
+  .option('--account <id>', 'only this account (AccountsFilter; repeat for more)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--statements <MostRecent|Months3|Months12>', 'statements: NumberOfStatements')
+  .option('--no-transactions', 'accounts-detail: WithTransactions false')
+  .option('--no-balance', 'accounts-detail: WithBalance false')
+  .option('--no-identity', 'accounts-detail: WithAccountIdentity false')
+  .option('--no-kyc', 'accounts-detail: WithKYC false')
   .option('--json')
   .action(async (id, link, opts) => {
     if (!['accounts-summary', 'accounts-detail', 'statements'].includes(link)) fail('The link is accounts-summary, accounts-detail or statements.', 2);
     const api = apiClient(configOrExit());
-    const r = orProblem(await followLink(api, id, link as LinkName, { wait: Boolean(opts.wait), waitSeconds: Number(opts.waitSeconds), quiet: Boolean(opts.json) }), Boolean(opts.json));
+    // Only what was given: the server fills in the rest (and refuses a misspelt value with 400).
+    const options = {
+      ...(opts.days ? { daysOfTransactions: opts.days as FollowOptions['daysOfTransactions'] } : {}),
+      ...(opts.account.length > 0 ? { accountsFilter: opts.account } : {}),
+      ...(opts.statements ? { numberOfStatements: opts.statements as FollowOptions['numberOfStatements'] } : {}),
+      ...(opts.transactions === false ? { withTransactions: false } : {}),
+      ...(opts.balance === false ? { withBalance: false } : {}),
+      ...(opts.identity === false ? { withAccountIdentity: false } : {}),
+      ...(opts.kyc === false ? { withKYC: false } : {}),
+    };
+    const r = orProblem(
+      await followLink(api, id, link as LinkName, { wait: Boolean(opts.wait), waitSeconds: Number(opts.waitSeconds), quiet: Boolean(opts.json), ...(Object.keys(options).length > 0 ? { options } : {}) }),
+      Boolean(opts.json),
+    );
     if (opts.json) return printJson(r);
     if (r.status === 'pending') {
       print(`${yellow('pending')} ${r.flinksCode ?? ''}: ${r.message ?? 'Flinks is still collecting the data.'} Run again, or add --wait.`);
       return;
     }
     for (const a of r.accounts ?? []) print(`${a.title ?? a.type ?? 'Account'} ${a.lastFour ? `••••${a.lastFour}` : ''}  ${a.currency ?? ''} ${a.current ?? ''}  ${dim(`${a.transactions.length} transactions`)}`);
-    for (const s of r.statements ?? []) print(`Statement ${s.uniqueId} ${s.fileType} ${s.bytes} bytes`);
+    for (const s of r.statements ?? []) print(`Statement ••••${s.accountLastFour ?? '?'} ${s.periodStart && s.periodEnd ? `${s.periodStart} to ${s.periodEnd}` : s.uniqueId} ${s.fileType} ${s.bytes} bytes`);
     print(green(`${r.accounts?.length ?? r.statements?.length ?? 0} ${r.accounts ? 'accounts' : 'statements'}`) + dim(r.polls ? ` after ${r.polls} polls` : ''));
   });
 

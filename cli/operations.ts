@@ -34,9 +34,12 @@ export async function completeMfa(api: ApiClient, first: Outcome, book: AnswerBo
   return current;
 }
 
-export async function followLink(api: ApiClient, id: string, link: LinkName, opts: { wait: boolean; waitSeconds: number; quiet: boolean }): Promise<Answer<LinkResult>> {
+export type FollowOptions = Schemas['FollowOptions'];
+
+/** `options` (the window: days, accounts, flags, statements) go with every call, polls included. */
+export async function followLink(api: ApiClient, id: string, link: LinkName, opts: { wait: boolean; waitSeconds: number; quiet: boolean; options?: FollowOptions }): Promise<Answer<LinkResult>> {
   const call = (wait: boolean, waitSeconds?: number) =>
-    settle(api.POST('/inspections/{id}/links/{link}', { params: { path: { id, link }, query: wait ? { wait: 'true', waitSeconds } : {} } }));
+    settle(api.POST('/inspections/{id}/links/{link}', { params: { path: { id, link }, query: wait ? { wait: 'true', waitSeconds } : {} }, ...(opts.options ? { body: opts.options } : {}) }));
   if (!opts.wait || link !== 'accounts-detail') return call(false);
   // The server polls for up to 30 s per call; the CLI keeps calling until the whole wait is spent,
   // so a person sees progress and a proxy never holds one request for minutes.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bookOf } from './answers';
 import type { ApiClient } from './client';
 import { envValue } from './config';
-import { answerRound, completeMfa, followLink, openInspection, type OpenBody } from './operations';
+import { answerRound, completeMfa, followLink, openInspection, type FollowOptions, type OpenBody } from './operations';
 import { settle } from './client';
 
 /**
@@ -25,7 +25,8 @@ const base = { id: z.string().regex(/^\w+$/).optional(), name: z.string().option
 const step = z.union([
   z.strictObject({ ...base, open: z.record(z.string(), z.unknown()), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional() }),
   z.strictObject({ ...base, answer: z.strictObject({ inspection: z.string(), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])) }) }),
-  z.strictObject({ ...base, follow: z.strictObject({ inspection: z.string(), link: z.enum(['accounts-summary', 'accounts-detail', 'statements']), wait: z.boolean().optional(), waitSeconds: z.int().min(1).max(1800).optional() }) }),
+  // options: the API's FollowOptions as they are (the server validates them).
+  z.strictObject({ ...base, follow: z.strictObject({ inspection: z.string(), link: z.enum(['accounts-summary', 'accounts-detail', 'statements']), wait: z.boolean().optional(), waitSeconds: z.int().min(1).max(1800).optional(), options: z.record(z.string(), z.unknown()).optional() }) }),
   z.strictObject({ ...base, get: z.strictObject({ inspection: z.string() }) }),
   z.strictObject({ id: base.id, name: base.name, expect: expectation }),
 ]);
@@ -139,8 +140,8 @@ export async function runScenario(api: ApiClient, scenario: Scenario, hooks: { o
         if ('unanswered' in done) message = `no answer given for: ${done.unanswered.join(' | ')}`;
         else result = done.ok ? { ...done.data, httpStatus: done.status } : { ...done.problem, httpStatus: done.status };
       } else if ('follow' in s) {
-        const f = interpolate(s.follow, results) as { inspection: string; link: 'accounts-detail'; wait?: boolean; waitSeconds?: number };
-        const r = await followLink(api, f.inspection, f.link, { wait: f.wait ?? false, waitSeconds: f.waitSeconds ?? 120, quiet: hooks.quiet });
+        const f = interpolate(s.follow, results) as { inspection: string; link: 'accounts-detail'; wait?: boolean; waitSeconds?: number; options?: FollowOptions };
+        const r = await followLink(api, f.inspection, f.link, { wait: f.wait ?? false, waitSeconds: f.waitSeconds ?? 120, quiet: hooks.quiet, ...(f.options ? { options: f.options } : {}) });
         result = r.ok ? { ...r.data, httpStatus: r.status } : { ...r.problem, httpStatus: r.status };
       } else if ('get' in s) {
         const g = interpolate(s.get, results) as { inspection: string };

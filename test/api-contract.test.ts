@@ -102,6 +102,14 @@ describe('inspections through the API', () => {
     expect(waited.body.status).toBe('ok');
     const statements = await call('POST', `/api/v1/inspections/${cachedId}/links/statements`);
     expect(statements.status).toBe(200);
+    // The optional body chooses the window: one account, three statements, each with its period.
+    const one = summary.body.accounts[0].id;
+    const chosen = await call('POST', `/api/v1/inspections/${cachedId}/links/statements`, { body: { accountsFilter: [one], numberOfStatements: 'Months3' } });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.statements).toHaveLength(3);
+    expect(chosen.body.statements[0].periodStart).toMatch(/^\d{4}-\d{2}-01$/);
+    const misspelt = await call('POST', `/api/v1/inspections/${cachedId}/links/accounts-detail`, { body: { daysOfTransaction: 'Days365' } });
+    expect(misspelt.status).toBe(400);
     const detail = await call('GET', `/api/v1/inspections/${cachedId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.timeline.length).toBeGreaterThan(3);

@@ -93,6 +93,17 @@ describe('fsi', () => {
     const bundle = await fsi(['bundle', opened.id, '-o', 'bundle.json']);
     expect(bundle.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(home, 'bundle.json'), 'utf8')).inspection.id).toBe(opened.id);
+    // The window, as Fetch options: three statements of one account, each with its period.
+    const summary = JSON.parse((await fsi(['follow', opened.id, 'accounts-summary', '--json'])).stdout);
+    const one = summary.accounts[0];
+    const statements = await fsi(['follow', opened.id, 'statements', '--account', one.id, '--statements', 'Months3']);
+    expect(statements.code, statements.stderr).toBe(0);
+    const lines = statements.stdout.trim().split('\n').filter((l) => l.startsWith('Statement '));
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(l).toMatch(new RegExp(`^Statement ••••${one.lastFour} \\d{4}-\\d{2}-01 to \\d{4}-\\d{2}-\\d{2} PDF \\d+ bytes$`));
+    const misspelt = await fsi(['follow', opened.id, 'accounts-detail', '--days', 'Days30']);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toContain('400');
     const refused = await fsi(['follow', '11111111-2222-4333-8444-555555555555', 'accounts-summary']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('404');

@@ -2,6 +2,7 @@
 
 import { forbidWith, requireViewer } from '@/lib/auth/viewer';
 import type { FollowResult } from '@/lib/inspector/follow-link';
+import { withFollowDefaults } from '@/lib/inspector/follow-options';
 import type { ReopenResult } from '@/lib/inspector/reopen-session';
 import { followLinkInputSchema, sessionInputSchema } from '@/lib/inspector/session-action-schema';
 import { followInspectionLink, pollInspectionDetail, reopenInspection } from '@/lib/operations/sessions';
@@ -20,7 +21,7 @@ export async function followLinkAction(payload: unknown): Promise<FollowResult> 
   const viewer = await requireViewer('link:follow');
   const parsed = followLinkInputSchema.safeParse(payload);
   if (!parsed.success) return invalid;
-  const admitted = await upstreamAdmission().run('continue', () => followInspectionLink(viewer, parsed.data.inspectionId, parsed.data.link));
+  const admitted = await upstreamAdmission().run('continue', () => followInspectionLink(viewer, parsed.data.inspectionId, parsed.data.link, withFollowDefaults(parsed.data.options)));
   if (admitted.kind === 'busy') return { kind: 'error', error: busyErrorView(admitted.retryAfterSeconds) };
   const result = admitted.value;
   return result.kind === 'denied' ? forbidWith(result.permission) : result;

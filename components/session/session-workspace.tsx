@@ -9,6 +9,7 @@ import { WorkingIndicator } from '@/components/inspector/working-indicator';
 import { revealHolderDataAction } from '@/app/sessions/reveal-action';
 import type { AccountView, StatementView } from '@/lib/inspector/data-views';
 import type { FollowResult, LinkKind } from '@/lib/inspector/follow-link';
+import { DEFAULT_FOLLOW_OPTIONS, type FollowOptions } from '@/lib/inspector/follow-options';
 import { computeExpiry } from '@/lib/inspector/session-expiry';
 import type { Fetched, StoredData, StoredFailure } from '@/lib/inspector/stored-session-data';
 import type { ErrorView } from '@/lib/inspector/views';
@@ -16,6 +17,7 @@ import { AccountsTable } from './accounts-table';
 import { DetailPoller, type Polling } from './detail-poller';
 import { ExpiryBanner } from './expiry-banner';
 import { formatDateTime } from './format';
+import { FetchOptions } from './fetch-options';
 import { HolderDetails } from './holder-details';
 import { RelativeTime } from './relative-time';
 import { StatementsList } from './statements-list';
@@ -88,6 +90,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
   const [pollingSince, setPollingSince] = useState<number | null>(resumedSince);
   const [resumed, setResumed] = useState(resumedSince !== null);
   const [failure, setFailure] = useState<Failure | null>(p.lastFailure ? { error: p.lastFailure.error, endpoint: p.lastFailure.endpoint, at: p.lastFailure.at } : null);
+  const [options, setOptions] = useState<FollowOptions>(DEFAULT_FOLLOW_OPTIONS);
 
   useEffect(() => {
     const tick = () => setNow(Date.now());
@@ -137,7 +140,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
     setBusy(kind);
     setCancelling(false);
     try {
-      apply(await followLinkAction({ inspectionId: p.inspectionId, link: kind }));
+      apply(await followLinkAction({ inspectionId: p.inspectionId, link: kind, options }));
     } catch {
       setFailure({ error: { kind: 'app', message: 'The dashboard could not reach its server. Try again.' }, endpoint: null, at: null });
     } finally {
@@ -184,6 +187,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
       ) : null}
       <section aria-labelledby="links-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="links-heading" className="text-lg font-semibold">Follow the Links</h2>
+        {p.followable ? <FetchOptions value={options} onChange={setOptions} accounts={results.summary?.data ?? results.detail?.data ?? []} disabled={busy !== null} /> : null}
         {p.followable ? (
           <div className="flex flex-wrap gap-2">
             {LINKS.map((l) => (
@@ -245,7 +249,7 @@ export function SessionWorkspace(p: WorkspaceProps) {
         ) : null}
         {results.statements ? (
           <DataSet title="Statements" fetchedAt={results.statements.fetchedAt} {...refresh('statements')}>
-            <StatementsList statements={results.statements.data} />
+            <StatementsList statements={results.statements.data} accounts={results.summary?.data ?? results.detail?.data} />
           </DataSet>
         ) : null}
       </section>

@@ -6,6 +6,7 @@ import { PERSONA_PASSWORD } from '@/lib/flinks/personas';
 import { parseAuthorizeForm } from '@/lib/inspector/form-schema';
 import { parseCompareParams } from '@/lib/inspector/compare-params';
 import { loadComparison } from '@/lib/inspector/load-comparison';
+import { withFollowDefaults } from '@/lib/inspector/follow-options';
 import { HISTORY_PAGE_SIZE, parseHistoryParams } from '@/lib/inspector/history-filter';
 import { personasFor } from '@/lib/inspector/personas';
 import { loadSessionView } from '@/lib/inspector/session-queries';
@@ -16,7 +17,7 @@ import { renderDocsPage } from './docs-page';
 import { buildOpenApiDocument } from './openapi';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 import { apiRefusal, problem, problemOfError, problemResponse, type Problem } from './problem';
-import { answersSchema, compareQuerySchema, followQuerySchema, historyQuerySchema, type LinkName, openInspectionSchema, type OpenInspectionBody } from './schemas';
+import { answersSchema, compareQuerySchema, followOptionsBodySchema, followQuerySchema, historyQuerySchema, type LinkName, openInspectionSchema, type OpenInspectionBody } from './schemas';
 import { toInspectionSummary, toLinkResult, toOutcome } from './views';
 
 /**
@@ -111,12 +112,14 @@ const HANDLERS: Record<string, Handler> = {
     return created ? json(toInspectionSummary(created), 201) : notFound();
   },
 
-  async followLink({ viewer, params, query }) {
+  async followLink({ viewer, params, query, body }) {
     const parsedQuery = followQuerySchema.safeParse(query);
     if (!parsedQuery.success) return invalid('Fix the query parameters.', parsedQuery.error);
+    const options = followOptionsBodySchema.safeParse(body ?? {});
+    if (!options.success) return invalid('Fix the options (see FollowOptions).', options.error);
     const id = params.id!;
     const link = params.link as LinkName;
-    let result = await followInspectionLink(viewer, id, LINK_KIND[link]);
+    let result = await followInspectionLink(viewer, id, LINK_KIND[link], withFollowDefaults(options.data));
     if (result.kind === 'denied') return apiRefusal('forbidden', result.permission);
     let polls = 0;
     // Bounded server-side polling of the 202 (GetAccountsDetailAsync), at the interval Flinks documents.

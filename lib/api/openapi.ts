@@ -81,7 +81,8 @@ export function buildOpenApiDocument(serverUrl = '/api/v1'): Json {
       tags: [op.tag],
       'x-permission': op.permission,
       parameters: parameters(op),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(op.body) } } } } : {}),
+      // A body whose every field has a default may be left out (followLink's options: the handler reads none as {}).
+      ...(op.body ? { requestBody: { required: !op.body.safeParse({}).success, content: { 'application/json': { schema: schemaRef(op.body) } } } } : {}),
       responses: responses(op),
     };
   }

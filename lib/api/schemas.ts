@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERSONAS } from '@/lib/flinks/personas';
+import { followOptionsSchema } from '@/lib/inspector/session-action-schema';
 import { INSPECTION_STATUSES } from '@/lib/store/schema';
 
 /**
@@ -196,6 +197,7 @@ const accountSchema = z.object({
   current: z.number().nullable(),
   available: z.number().nullable(),
   limit: z.number().nullable(),
+  overdraftLimit: z.number().nullable(),
   lastFour: nullableString,
   transitNumber: nullableString,
   holder: z.object({ name: nullableString, email: nullableString, phone: nullableString, address: nullableString }).nullable(),
@@ -215,6 +217,8 @@ const accountSchema = z.object({
 const statementSchema = z.object({
   uniqueId: z.string(),
   accountLastFour: nullableString,
+  periodStart: nullableString.describe('First day the statement covers (YYYY-MM-DD), when Flinks gives it.'),
+  periodEnd: nullableString.describe('Last day the statement covers (YYYY-MM-DD), when Flinks gives it.'),
   fileType: z.string(),
   bytes: z.int(),
   base64: z.string(),
@@ -260,6 +264,13 @@ export const historyQuerySchema = z.object({
   cursor: text(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional().describe('Page size, 20 by default.'),
 });
+
+/** Optional body of followLink: the window to ask Flinks for (the session page's Fetch options). */
+export const followOptionsBodySchema = named(
+  'FollowOptions',
+  'What to ask Flinks for: DaysOfTransactions, AccountsFilter and the With… flags of GetAccountsDetail, NumberOfStatements of GetStatements. Every field is optional; no body asks Days90, every account, every flag, the most recent statement.',
+  followOptionsSchema,
+);
 
 export const followQuerySchema = z.object({
   wait: z.enum(['true', 'false']).optional().describe('accounts-detail: poll the 202 on the server until the data is ready (bounded by waitSeconds).'),

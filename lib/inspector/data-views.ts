@@ -36,7 +36,10 @@ export type AccountView = {
   currency: string | null;
   current: number | null;
   available: number | null;
+  /** Balance.Limit: the credit or overdraft limit Flinks gives with the balances (§8.1). */
   limit: number | null;
+  /** OverdraftLimit, GetAccountsDetail only (§8.2). */
+  overdraftLimit: number | null;
   lastFour: string | null;
   /** Masked ("••••" + last 4). */
   transitNumber: string | null;
@@ -47,6 +50,9 @@ export type AccountView = {
 export type StatementView = {
   uniqueId: string;
   accountLastFour: string | null;
+  /** The period the statement covers (YYYY-MM-DD), when Flinks says it (StartDate/EndDate, §8.4); null otherwise. */
+  periodStart: string | null;
+  periodEnd: string | null;
   fileType: string;
   bytes: number;
   base64: string;
@@ -78,6 +84,7 @@ export function toAccountView(clear: Account): AccountView {
     current: a.Balance?.Current ?? null,
     available: a.Balance?.Available ?? null,
     limit: a.Balance?.Limit ?? null,
+    overdraftLimit: a.OverdraftLimit ?? null,
     lastFour: lastFourOf(a),
     transitNumber: a.TransitNumber ?? null,
     holder: holderView(a.Holder),
@@ -97,11 +104,20 @@ export function toAccountViews(data: AccountsSummary | AccountsDetail): AccountV
   return data.Accounts.map(toAccountView);
 }
 
+/** A day (YYYY-MM-DD) from a loose date field, or null: a statement's period is not part of Flinks' schema. */
+function dayOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())?.[1];
+  return day && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? day : null;
+}
+
 export function toStatementViews(data: Statements): StatementView[] {
   return data.StatementsByAccount.flatMap((group) =>
     group.Statements.map((s) => ({
       uniqueId: s.UniqueId,
       accountLastFour: group.AccountNumber ? group.AccountNumber.replace(/[^0-9A-Za-z]/g, '').slice(-4) || null : null,
+      periodStart: dayOf(s.StartDate),
+      periodEnd: dayOf(s.EndDate),
       fileType: s.FileType,
       bytes: base64ByteLength(s.Base64Bytes),
       base64: s.Base64Bytes.replace(/\s+/g, ''),

@@ -6,6 +6,7 @@ import { createStore } from '@/lib/store/create-store';
 import type { InspectionStore } from '@/lib/store/types';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
 import { followLink } from './follow-link';
+import { withFollowDefaults } from './follow-options';
 import { pollAccountsDetail } from './poll-accounts-detail';
 import { reopenSession } from './reopen-session';
 import { startInspection } from './start-inspection';
@@ -114,6 +115,43 @@ describe('followLink', () => {
     const stored = JSON.stringify((await store.listSteps(id)).at(-1)!.response);
     expect(stored).toMatch(/bytes of PDF not stored/);
     expect(stored).not.toContain(r.statements[0]!.base64.slice(0, 40));
+  });
+
+  it('options chosen before fetching shape the bodies: Days365 and one account; statements of that account with their period', async () => {
+    const id = await openCached();
+    const summary = await followLink(inspector, id, 'summary');
+    if (summary.kind !== 'accounts') throw new Error(summary.kind);
+    const one = summary.accounts[0]!;
+    const options = withFollowDefaults({ daysOfTransactions: 'Days365', accountsFilter: [one.id], withKYC: false });
+    expect((await followLink(inspector, id, 'detail', options)).kind).toBe('pending');
+    let done = await pollAccountsDetail(inspector, id);
+    while (done.kind === 'pending') done = await pollAccountsDetail(inspector, id);
+    if (done.kind !== 'accounts') throw new Error(done.kind);
+    expect(done.accounts.map((a) => a.id)).toEqual([one.id]);
+    expect(done.accounts[0]!.holder).toBeNull();
+    const oldest = done.accounts[0]!.transactions.at(-1)!.date;
+    expect((Date.now() - Date.parse(oldest)) / 86_400_000).toBeGreaterThan(300);
+    const sent = (await store.listSteps(id)).find((s) => s.endpoint === 'GetAccountsDetail')!.request as { body: Record<string, unknown> };
+    expect(sent.body).toMatchObject({ DaysOfTransactions: 'Days365', AccountsFilter: [one.id], WithKYC: false, WithTransactions: true, WithBalance: true, WithAccountIdentity: true });
+
+    const st = await followLink(inspector, id, 'statements', withFollowDefaults({ accountsFilter: [one.id], numberOfStatements: 'Months3' }));
+    if (st.kind !== 'statements') throw new Error(st.kind);
+    expect(st.statements).toHaveLength(3);
+    for (const s of st.statements) {
+      expect(s.accountLastFour).toBe(one.lastFour);
+      expect(s.periodStart).toMatch(/^\d{4}-\d{2}-01$/);
+      expect(s.periodEnd?.slice(0, 7)).toBe(s.periodStart?.slice(0, 7));
+    }
+  });
+
+  it('no options: the body the dashboard always sent (Days90, every flag, no AccountsFilter, the most recent statement)', async () => {
+    const id = await openCached();
+    await followLink(inspector, id, 'detail');
+    await followLink(inspector, id, 'statements');
+    const steps = await store.listSteps(id);
+    const body = (endpoint: string) => (steps.find((s) => s.endpoint === endpoint)!.request as { body: Record<string, unknown> }).body;
+    expect(body('GetAccountsDetail')).toEqual({ RequestId: expect.any(String), WithAccountIdentity: true, WithKYC: true, WithTransactions: true, WithBalance: true, DaysOfTransactions: 'Days90' });
+    expect(body('GetStatements')).toEqual({ RequestId: expect.any(String), NumberOfStatements: 'MostRecent' });
   });
 
   it('an idle RequestId answers SESSION_NONEXISTENT → expired; reopen links a new authorized session', async () => {

@@ -3,6 +3,7 @@ import type { DataResult } from '@/lib/flinks/client';
 import { bindLogContext } from '@/lib/log';
 import type { Inspection } from '@/lib/store/types';
 import { toAccountViews, toStatementViews, type AccountView, type StatementView } from './data-views';
+import { DEFAULT_FOLLOW_OPTIONS, detailBody, statementsBody, type FollowOptions } from './follow-options';
 import { maskPersonalData } from './mask-personal-data';
 import { recordExchange, stepOutcomeOf } from './record';
 import { isExpiredCode } from './session-expiry';
@@ -24,15 +25,6 @@ export type FollowResult =
   | { kind: 'pending'; flinksCode: string; message: string | null }
   | { kind: 'expired'; error: FlinksErrorView }
   | { kind: 'error'; error: FlinksErrorView | TransportErrorView | AppErrorView };
-
-/** Every flag explicitly: defaults are not documented consistently (§8.2). */
-export const DETAIL_BODY = {
-  WithAccountIdentity: true,
-  WithKYC: true,
-  WithTransactions: true,
-  WithBalance: true,
-  DaysOfTransactions: 'Days90',
-} as const;
 
 type Usable = { ok: true; inspection: Inspection & { requestId: string } } | { ok: false; result: FollowResult };
 
@@ -84,7 +76,8 @@ export async function settleData<T>(
   }
 }
 
-export async function followLink(deps: InspectorDeps, inspectionId: string, link: LinkKind): Promise<FollowResult> {
+/** `options` (chosen before fetching) shape the GetAccountsDetail and GetStatements bodies; the summary takes none. */
+export async function followLink(deps: InspectorDeps, inspectionId: string, link: LinkKind, options: FollowOptions = DEFAULT_FOLLOW_OPTIONS): Promise<FollowResult> {
   const usable = await usableSession(deps, inspectionId);
   if (!usable.ok) return usable.result;
   const RequestId = usable.inspection.requestId;
@@ -97,9 +90,9 @@ export async function followLink(deps: InspectorDeps, inspectionId: string, link
       case 'summary':
         return await settleData(deps, inspectionId, await deps.client.getAccountsSummary(RequestId, opts), (d) => ({ kind: 'accounts', link: 'summary', accounts: toAccountViews(d) }));
       case 'detail':
-        return await settleData(deps, inspectionId, await deps.client.getAccountsDetail({ RequestId, ...DETAIL_BODY }, opts), (d) => ({ kind: 'accounts', link: 'detail', accounts: toAccountViews(d) }));
+        return await settleData(deps, inspectionId, await deps.client.getAccountsDetail(detailBody(RequestId, options), opts), (d) => ({ kind: 'accounts', link: 'detail', accounts: toAccountViews(d) }));
       case 'statements':
-        return await settleData(deps, inspectionId, await deps.client.getStatements({ RequestId, NumberOfStatements: 'MostRecent' }, opts), (d) => ({ kind: 'statements', statements: toStatementViews(d) }));
+        return await settleData(deps, inspectionId, await deps.client.getStatements(statementsBody(RequestId, options), opts), (d) => ({ kind: 'statements', statements: toStatementViews(d) }));
     }
   } finally {
     call.done();

@@ -55,7 +55,8 @@ export async function startInspection(
   try {
     // The row is written while the token is fetched (issue 10: with a real network every write we
     // wait for adds to the user's wait). Nothing is recorded about the token before the row exists.
-    let [inspection, token] = await Promise.all([store.createInspection({ ...newRow, id: proposed }), client.generateAuthorizeToken({ signal: call.signal })]);
+    const [inspection, firstToken] = await Promise.all([store.createInspection({ ...newRow, id: proposed }), client.generateAuthorizeToken({ signal: call.signal })]);
+    let token = firstToken;
     const id = inspection.id;
     if (id !== proposed) {
       // The proposed id was taken (a replayed or forged start): the token was tracked and watched

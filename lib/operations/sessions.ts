@@ -4,6 +4,7 @@ import { inspectionTarget, withMeta } from '@/lib/audit/targets';
 import { auditFields, permits, permitsOwnerOrDelegate, type Viewer } from '@/lib/auth/viewer';
 import { defaultDeps } from '@/lib/inspector/deps';
 import { followLink, type FollowResult, type LinkKind } from '@/lib/inspector/follow-link';
+import { DEFAULT_FOLLOW_OPTIONS, describeFollowOptions, type FollowOptions } from '@/lib/inspector/follow-options';
 import { pollAccountsDetail } from '@/lib/inspector/poll-accounts-detail';
 import { reopenSession, type ReopenResult } from '@/lib/inspector/reopen-session';
 import { revealHolderData, type RevealHolderDataResult } from '@/lib/inspector/reveal-holder-data';
@@ -28,14 +29,16 @@ async function audit(viewer: Viewer, action: SessionAction, inspection: Inspecti
   });
 }
 
-export async function followInspectionLink(viewer: Viewer, inspectionId: string, link: LinkKind): Promise<FollowResult | Denied> {
+export async function followInspectionLink(viewer: Viewer, inspectionId: string, link: LinkKind, options: FollowOptions = DEFAULT_FOLLOW_OPTIONS): Promise<FollowResult | Denied> {
   // Statements are customer documents (PDFs): a permission of their own.
   if (link === 'statements' && !(await permits(viewer, 'statement:download', `inspection:${inspectionId}`))) return { kind: 'denied', permission: 'statement:download' };
   const deps = await defaultDeps(viewer);
-  const result = await followLink(deps, inspectionId, link);
+  const result = await followLink(deps, inspectionId, link, options);
   const inspection = await deps.store.getInspection(inspectionId);
   const outcome = result.kind === 'error' ? 'error' : 'permitted';
-  await audit(viewer, 'link.follow', inspection, inspectionId, outcome, { link, result: result.kind });
+  // The window asked for (days, how many accounts, flags off): account Ids stay out of the trail.
+  const asked = link === 'summary' ? {} : { options: describeFollowOptions(options) };
+  await audit(viewer, 'link.follow', inspection, inspectionId, outcome, { link, result: result.kind, ...asked });
   if (link === 'statements') await audit(viewer, 'statement.download', inspection, inspectionId, outcome, { result: result.kind });
   return result;
 }
