@@ -10,6 +10,7 @@ import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';
 import { useInspectionFlow } from './use-inspection-flow';
 import { useFocusOnAppear } from './use-focus-on-appear';
+import { personaHintFrom } from '@/lib/inspector/persona-hint';
 import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
 export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
@@ -50,7 +51,16 @@ export function Inspector({ personas, access }: { personas: readonly Persona[]; 
         <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} access={access} />
       ) : null}
       {flow.stage === 'mfa' ? (
-        <MfaForm key={`${flow.round}-${flow.challenges.map((c) => c.prompt).join('|')}`} challenges={flow.challenges} round={flow.round} pending={f.pending} onAnswer={f.submitAnswers} />
+        <MfaForm
+          key={`${flow.round}-${flow.challenges.map((c) => c.prompt).join('|')}`}
+          challenges={flow.challenges}
+          round={flow.round}
+          pending={f.pending}
+          onAnswer={f.submitAnswers}
+          attempt={flow.attempt}
+          // The persona logged in with (the form is hidden while answering, its picker with it).
+          personaHint={f.values.mode === 'live' ? personaHintFrom(personas, f.values.username) : null}
+        />
       ) : null}
       {flow.stage === 'result' ? <SessionResult inspectionId={flow.inspectionId} session={flow.session} /> : null}
     </div>

@@ -4,11 +4,12 @@ import { useRef, useState } from 'react';
 import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
 import { checkAuthorizeForm, EMPTY_FORM, formPayload, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-check';
+import type { MfaAttempt } from '@/lib/inspector/mfa-attempts';
 import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
 
 export type Flow =
   | { stage: 'form'; inspectionId: string | null; error: ErrorView | null }
-  | { stage: 'mfa'; inspectionId: string; challenges: ChallengeView[]; round: number; error: ErrorView | null }
+  | { stage: 'mfa'; inspectionId: string; challenges: ChallengeView[]; round: number; error: ErrorView | null; attempt?: MfaAttempt }
   | { stage: 'result'; inspectionId: string; session: SessionView };
 
 const START: Flow = { stage: 'form', inspectionId: null, error: null };
@@ -20,7 +21,7 @@ function next(current: Flow, result: InspectionResult): Flow {
     case 'mfa': {
       // A wrong answer re-asks within the same round (D4); only a fresh 203 starts the next one.
       const round = current.stage === 'mfa' ? current.round + (result.error ? 0 : 1) : 1;
-      return { stage: 'mfa', inspectionId: result.inspectionId, challenges: result.challenges, round, error: result.error };
+      return { stage: 'mfa', inspectionId: result.inspectionId, challenges: result.challenges, round, error: result.error, attempt: result.attempt };
     }
     case 'error':
       // A timeout while answering leaves the round answerable: keep the questions on screen.
@@ -29,6 +30,10 @@ function next(current: Flow, result: InspectionResult): Flow {
     case 'invalid':
       return { stage: 'form', inspectionId: null, error: { kind: 'app', message: result.message } };
   }
+}
+
+export function keptOnStartOver(v: AuthorizeFormValues): AuthorizeFormValues {
+  return { ...EMPTY_FORM, mode: v.mode, institution: v.institution, username: v.username, language: v.language, save: v.save, tag: v.tag };
 }
 
 /** The page's state machine: form → (MFA rounds) → result, with errors that never strand the user. */
@@ -102,10 +107,15 @@ export function useInspectionFlow() {
     setValues(next);
   }
 
+  /**
+   * A fresh form that keeps what QA repeats (mode, institution, username — so the chosen persona —,
+   * language, Save and tag). Never the password, never the Login ID (the next session is usually
+   * another one), never the production reason (one ticket per opening).
+   */
   function startOver() {
     attempt.current += 1;
     setPending(null);
-    setValues(EMPTY_FORM);
+    setValues((v) => keptOnStartOver(v));
     setFieldErrors({});
     setFlow(START);
     setStarted(false);

@@ -9,6 +9,14 @@ import type { AuthorizeInput } from '@/lib/inspector/form-schema';
 import type { AnswerMfaInput } from '@/lib/inspector/mfa-schema';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import type { InspectionResult } from '@/lib/inspector/views';
+import { mfaAttempt, wrongAnswersIn } from '@/lib/inspector/mfa-attempts';
+import type { InspectorDeps } from '@/lib/inspector/deps';
+
+/** An MFA result says which attempt the next answer is, counted from the stored steps (survives a reload). */
+async function withAttempt(deps: InspectorDeps, result: InspectionResult): Promise<InspectionResult> {
+  if (result.kind !== 'mfa') return result;
+  return { ...result, attempt: mfaAttempt(wrongAnswersIn(await deps.store.listSteps(result.inspectionId))) };
+}
 
 /**
  * Opening an inspection and answering its MFA, with the checks and audit events around them: one
@@ -21,20 +29,21 @@ import type { InspectionResult } from '@/lib/inspector/views';
 export type Denied = { kind: 'denied'; permission: Permission };
 const denied = (permission: Permission): Denied => ({ kind: 'denied', permission });
 
-export async function openInspection(viewer: Viewer, input: AuthorizeInput, door: string): Promise<InspectionResult | Denied> {
+/** opts.parentId: a Run again or a live Reopen, linked to the inspection it repeats. */
+export async function openInspection(viewer: Viewer, input: AuthorizeInput, door: string, opts: { parentId?: string } = {}): Promise<InspectionResult | Denied> {
   if (input.mode === 'live' && !(await permits(viewer, 'inspection:open_live', door))) return denied('inspection:open_live');
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = await startInspection(input, deps);
+  const result = await withAttempt(deps, await startInspection(input, deps, opts));
   const inspection = result.kind === 'invalid' || !result.inspectionId ? null : await deps.store.getInspection(result.inspectionId);
   await recordAudit({
     ...(await auditFields(viewer)),
     action: 'inspection.open',
     outcome: result.kind === 'error' ? 'error' : 'permitted',
     reason: input.reason ?? null,
-    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind }) : { metadata: { mode: input.mode, result: result.kind } }),
+    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
   });
   return result;
 }
@@ -43,7 +52,7 @@ export async function answerInspectionMfa(viewer: Viewer, input: AnswerMfaInput)
   const deps = await defaultDeps(viewer);
   const inspection = await deps.store.getInspection(input.inspectionId);
   if (inspection && !(await permitsOwnerOrDelegate(viewer, inspection))) return denied('inspection:act_for_others');
-  const result = await answerMfa(input, deps);
+  const result = await withAttempt(deps, await answerMfa(input, deps));
   await recordAudit({
     ...(await auditFields(viewer)),
     action: 'mfa.answer',

@@ -31,7 +31,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <SessionHeader inspection={inspection} />
       <CompareWithForm inspectionId={inspection.id} siblings={siblings} />
       {/* An open round can be answered here too (after a reload, from another tab) by whoever may act on it. */}
-      {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} challenges={view.mfaRound.challenges} round={view.mfaRound.round} /> : null}
+      {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} {...view.mfaRound} /> : null}
       <SessionWorkspace
         key={inspection.id}
         inspectionId={inspection.id}
