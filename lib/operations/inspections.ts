@@ -29,21 +29,26 @@ async function withAttempt(deps: InspectorDeps, result: InspectionResult): Promi
 export type Denied = { kind: 'denied'; permission: Permission };
 const denied = (permission: Permission): Denied => ({ kind: 'denied', permission });
 
-/** opts.parentId: a Run again or a live Reopen, linked to the inspection it repeats. */
-export async function openInspection(viewer: Viewer, input: AuthorizeInput, door: string, opts: { parentId?: string } = {}): Promise<InspectionResult | Denied> {
+/** opts.parentId: a Run again or a live Reopen (opts.via), linked to the inspection it repeats. */
+export async function openInspection(
+  viewer: Viewer,
+  input: AuthorizeInput,
+  door: string,
+  opts: { parentId?: string; via?: 'run_again' | 'reopen' } = {},
+): Promise<InspectionResult | Denied> {
   if (input.mode === 'live' && !(await permits(viewer, 'inspection:open_live', door))) return denied('inspection:open_live');
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = await withAttempt(deps, await startInspection(input, deps, opts));
+  const result = await withAttempt(deps, await startInspection(input, deps, { parentId: opts.parentId }));
   const inspection = result.kind === 'invalid' || !result.inspectionId ? null : await deps.store.getInspection(result.inspectionId);
   await recordAudit({
     ...(await auditFields(viewer)),
     action: 'inspection.open',
     outcome: result.kind === 'error' ? 'error' : 'permitted',
     reason: input.reason ?? null,
-    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
+    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId, via: opts.via ?? 'run_again' } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
   });
   return result;
 }
