@@ -74,6 +74,7 @@ test('QA: wrong answer twice (counter, last-attempt warning), right answer, Star
   await page.getByRole('button', { name: 'Start over' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('radio', { name: 'Live' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Live' })).toBeFocused();
   await expect(page.getByLabel('Test persona')).toHaveValue('Greatday');
   await expect(page.getByLabel('Username', { exact: true })).toHaveValue('Greatday');
   await expect(page.getByLabel('Tag', { exact: true })).toHaveValue(tag);

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect } from 'react';
 import type { Persona } from '@/lib/inspector/personas';
 import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,10 @@ export function Inspector({ personas, access }: { personas: readonly Persona[]; 
   const { flow } = f;
   const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
   useFocusOnAppear(shownKey(flow, f.errorCount), target);
+  // Start over removes the button that had the focus: put it on the kept mode, the form's first control.
+  useEffect(() => {
+    if (f.generation > 0) document.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.focus();
+  }, [f.generation]);
   return (
     <div key={f.generation} className="space-y-6">
       {f.started ? (
