@@ -158,3 +158,22 @@ test('image choices are named by their place among the choices', async ({ inspec
   for (let i = 1; i <= count; i++) await expect(group.getByRole('radio', { name: `Image ${i} of ${count}`, exact: true })).toHaveCount(1);
   await expect(page.getByTestId('persona-hint')).toContainText('the second image');
 });
+
+test.describe('at 1280 px', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the last attempt, then the session page with its timeline and Run again', async ({ inspector, page }) => {
+    await inspector.loginLive({ username: 'Greatday', tag: 'desktop-shot' });
+    await inspector.answerToolboxQuestion({ wrong: true });
+    await expect(page.getByTestId('mfa-attempt')).toHaveText('Attempt 2 of 3');
+    await inspector.answerToolboxQuestion({ wrong: true });
+    await expect(page.getByTestId('mfa-last-attempt')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/desktop-mfa-last-attempt.png`, fullPage: true });
+    await inspector.answerToolboxQuestion();
+    await inspector.expectSessionOpened();
+    await page.getByRole('link', { name: 'Open session page' }).click();
+    await page.getByRole('button', { name: 'Run again' }).click();
+    await expect(page.getByRole('heading', { name: 'Run again live' })).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/desktop-session-run-again.png`, fullPage: true });
+  });
+});

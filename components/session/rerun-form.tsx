@@ -23,19 +23,20 @@ const LANGUAGE = { en: 'English (en)', fr: 'French (fr)' } as const;
 /**
  * A live session's inputs as stored (institution, username, persona, language, tag) and the one
  * thing that is not: the password, typed again for this call only. Same form for Run again and for
- * Reopen of an expired live session.
+ * Reopen of an expired live session (and, against production, a cached one's Reason).
  */
 export function RerunForm({ inputs, verb, headingId, pending, errors, onSubmit, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [reason, setReason] = useState('');
+  const live = inputs.mode === 'live';
   const rows: [string, string | null][] = [
-    ['Mode', 'Live'],
+    ['Mode', live ? 'Live' : 'Cached'],
     ['Institution', inputs.institution],
     ['Username', inputs.username],
     ['Persona', inputs.personaHint],
     ['Login ID', inputs.loginId],
-    ['Language', LANGUAGE[inputs.language]],
-    ['Save', inputs.save ? 'Yes' : 'No'],
+    ['Language', live ? LANGUAGE[inputs.language] : null],
+    ['Save', live ? (inputs.save ? 'Yes' : 'No') : null],
     ['Tag', inputs.tag],
   ];
   const submit = (e: FormEvent) => {
@@ -46,7 +47,8 @@ export function RerunForm({ inputs, verb, headingId, pending, errors, onSubmit, 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={headingId} className="space-y-3">
       <h3 id={headingId} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-        {verb} live
+        {/* Cached shows this form only against production, for its Reason. */}
+        {verb} {live ? 'live' : 'cached'}
       </h3>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
         {rows
