@@ -91,3 +91,32 @@ test('qa: live mode; another qa cannot answer their MFA round; admin reads who w
   await expect(admin.getByText(STAFF.qa2.email).first()).toBeVisible();
   await expect(admin.getByText(STAFF.support.email).first()).toBeVisible();
 });
+
+test('support: Run again on a failed cached session; a live session offers none, and the action refuses it', async ({ browser }, info) => {
+  const baseURL = info.project.use.baseURL!;
+  const support = await as(browser, baseURL, STAFF.support, 'support-rerun');
+  await support.goto('/');
+  await support.getByLabel('Login ID', { exact: true }).fill('00000000-0000-4000-8000-000000000000');
+  await support.getByRole('button', { name: 'Authorize' }).click();
+  await expect(support.getByRole('main').getByRole('alert')).toContainText('INVALID_LOGIN');
+  const failedId = (await support.getByRole('link', { name: /^Inspection / }).getAttribute('href'))!.split('/').pop()!;
+  await support.goto(`/sessions/${failedId}`);
+  await support.getByRole('button', { name: 'Run again' }).click();
+  await expect(support).not.toHaveURL(new RegExp(failedId));
+  await expect(support.getByRole('link', { name: `session ${failedId.slice(0, 8)}` })).toHaveAttribute('href', `/sessions/${failedId}`);
+  await expect(support.getByRole('heading', { level: 3, name: 'Step 2 · POST Authorize · 401 INVALID_LOGIN' })).toBeVisible();
+
+  // An admin's live session: support may look, not log in live again.
+  const admin = await as(browser, baseURL, ADMIN, 'admin-rerun');
+  await admin.goto('/');
+  await admin.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Live' }).check();
+  await admin.getByLabel('Username', { exact: true }).fill('greatday_nomfa');
+  await admin.getByLabel('Password', { exact: true }).fill('Everyday');
+  await admin.getByRole('button', { name: 'Authorize' }).click();
+  await expect(admin.getByRole('heading', { name: 'Session opened' })).toBeVisible();
+  const liveId = (await admin.getByRole('link', { name: 'Open session page' }).getAttribute('href'))!.split('/').pop()!;
+  await support.goto(`/sessions/${liveId}`);
+  await expect(support.getByRole('heading', { name: /^Session / })).toBeVisible();
+  await expect(support.getByRole('button', { name: 'Run again' })).toHaveCount(0);
+  expect(await callAction(support.request, baseURL, 'runAgainAction', { inspectionId: liveId, password: 'Everyday', clickId: 'support-click-1' })).toBe(403);
+});

@@ -1,4 +1,4 @@
-import { expect, SAMPLE_LOGIN_ID, test } from './support/fixtures';
+import { expect, SAMPLE_LOGIN_ID, test, TOOLBOX_ANSWERS } from './support/fixtures';
 import { runOnlyIn, SessionPage, warmUp } from './support/session-page';
 
 /**
@@ -8,6 +8,8 @@ import { runOnlyIn, SessionPage, warmUp } from './support/session-page';
  * expire every other spec's sessions on a shared simulator.
  */
 test.beforeEach(runOnlyIn('session-clock'));
+// One at a time: each moves the shared simulator's clock, which would expire the other's sessions.
+test.describe.configure({ mode: 'serial' });
 test.beforeAll(warmUp);
 
 test('an expired session offers Reopen, which opens a linked cached session that works', async ({ inspector, page, baseURL }) => {
@@ -42,4 +44,45 @@ test('an expired session offers Reopen, which opens a linked cached session that
   await page.goto(`/sessions?tag=${tag}`);
   await expect(page.getByTestId('history-row')).toHaveCount(2);
   await expect(page.getByTestId('history-row').first()).toContainText('reopened');
+});
+
+test('an expired live session reopens live: the stored inputs are shown and the password asked again', async ({ inspector, page, baseURL }) => {
+  const tag = `expiry-live-${Date.now()}`;
+  await inspector.loginLive({ username: 'Greatday', tag });
+  await inspector.answerToolboxQuestion();
+  const session = await SessionPage.openFrom(inspector);
+  const oldId = session.id;
+  await expect(page.getByRole('timer')).toBeVisible();
+
+  const clock = await page.request.post(`${baseURL}/simulator/_control/clock`, { data: { advanceMs: 9 * 60_000 } });
+  expect(clock.ok()).toBe(true);
+  await session.follow('Accounts summary');
+  await expect(session.expiry).toContainText('This session has expired');
+
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  const form = page.getByRole('form', { name: 'Reopen live' });
+  await expect(page.getByRole('heading', { name: 'Reopen live' })).toBeFocused();
+  await expect(form).toContainText('Greatday');
+  await expect(form).toContainText('FlinksCapital');
+  await expect(form).toContainText(tag);
+  await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'test-results/rerun-shots'}/desktop-reopen-live.png`, fullPage: true });
+  await form.getByLabel('Password', { exact: true }).fill('Everyday');
+  await form.getByRole('button', { name: 'Reopen' }).click();
+
+  await expect(page).not.toHaveURL(new RegExp(oldId));
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('link', { name: `session ${oldId.slice(0, 8)}` })).toHaveAttribute('href', `/sessions/${oldId}`);
+  // Live again: the bank asks its question on the new session's page.
+  const mfa = page.getByRole('form', { name: 'Security questions' });
+  await expect(mfa).toBeVisible();
+  const prompt = (await mfa.locator('label[for^="mfa-"]').first().innerText()).trim();
+  await mfa.getByRole('textbox', { name: prompt, exact: true }).fill(TOOLBOX_ANSWERS[prompt] ?? '');
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(mfa).toHaveCount(0);
+  const reopened = new SessionPage(page);
+  await expect.poll(() => reopened.stepSummaries()).toEqual(['GenerateAuthorizeToken 200', 'Authorize 203', 'Authorize 200']);
+  // The password typed is in no step: the request shows the placeholder.
+  await reopened.steps.nth(1).getByText('Request and response').click();
+  await expect(reopened.steps.nth(1)).toContainText('"Password": "$PASSWORD"');
+  await expect(reopened.steps.nth(1)).not.toContainText('Everyday');
 });

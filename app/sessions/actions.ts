@@ -3,9 +3,8 @@
 import { forbidWith, requireViewer } from '@/lib/auth/viewer';
 import type { FollowResult } from '@/lib/inspector/follow-link';
 import { withFollowDefaults } from '@/lib/inspector/follow-options';
-import type { ReopenResult } from '@/lib/inspector/reopen-session';
-import { followLinkInputSchema, sessionInputSchema } from '@/lib/inspector/session-action-schema';
-import { followInspectionLink, pollInspectionDetail, reopenInspection } from '@/lib/operations/sessions';
+import { followLinkInputSchema, rerunInputSchema, sessionInputSchema } from '@/lib/inspector/session-action-schema';
+import { followInspectionLink, pollInspectionDetail, reopenFromSessionPage, type RerunResult } from '@/lib/operations/sessions';
 import { upstreamAdmission } from '@/lib/inspector/upstream-admission';
 import { busyErrorView } from '@/lib/inspector/views';
 
@@ -36,12 +35,14 @@ export async function pollAccountsDetailAction(payload: unknown): Promise<Follow
   return pollInspectionDetail(viewer, parsed.data.inspectionId);
 }
 
-export async function reopenSessionAction(payload: unknown): Promise<ReopenResult> {
+/** Reopen in the session's own mode: cached at once; live asks for the password first (needs_password). */
+export async function reopenSessionAction(payload: unknown): Promise<RerunResult> {
   const viewer = await requireViewer('inspection:open_cached');
-  const parsed = sessionInputSchema.safeParse(payload);
-  if (!parsed.success) return { ...invalid, inspectionId: null };
-  const admitted = await upstreamAdmission().run('start', () => reopenInspection(viewer, parsed.data.inspectionId));
-  if (admitted.kind === 'busy') return { kind: 'error', inspectionId: null, error: busyErrorView(admitted.retryAfterSeconds) };
+  const parsed = rerunInputSchema.safeParse(payload);
+  if (!parsed.success) return invalid;
+  const { inspectionId, ...typed } = parsed.data;
+  const admitted = await upstreamAdmission().run('start', () => reopenFromSessionPage(viewer, inspectionId, typed));
+  if (admitted.kind === 'busy') return { kind: 'error', error: busyErrorView(admitted.retryAfterSeconds) };
   const result = admitted.value;
   return result.kind === 'denied' ? forbidWith(result.permission) : result;
 }

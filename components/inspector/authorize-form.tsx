@@ -34,7 +34,7 @@ export function AuthorizeForm({ values, onChange, errors, personas, pending, onS
   return (
     <form onSubmit={submit} noValidate aria-label="Authorize" className="space-y-5">
       <ModeSwitch value={values.mode} onChange={(mode) => set('mode', mode)} liveAllowed={access.live} />
-      {access.live && personas.length > 0 ? <PersonaPicker personas={personas} onPick={pick} /> : null}
+      {access.live && personas.length > 0 ? <PersonaPicker personas={personas} selected={values.username} onPick={pick} /> : null}
       {values.mode === 'cached' ? (
         <div className="flex items-start gap-2">
           <TextField

@@ -37,7 +37,7 @@ export function ChoiceGroup({ name, prompt, options, multiple, images = false, i
           >
             <input type={multiple ? 'checkbox' : 'radio'} name={name} value={option} className="accent-indigo-600" />
             {images ? (
-              <ChoiceImage index={i} image={imageSources?.[i] ?? inlineOnly(option)} />
+              <ChoiceImage name={imageChoiceName(i, options.length)} image={imageSources?.[i] ?? inlineOnly(option)} />
             ) : (
               <span className="break-words">{option}</span>
             )}
@@ -53,16 +53,25 @@ function inlineOnly(option: string): ChallengeImage {
   return src ? { src, problem: null } : { src: null, problem: 'The image was not loaded.' };
 }
 
-function ChoiceImage({ index, image }: { index: number; image: ChallengeImage }) {
+/**
+ * "Image 2 of 4": its place among the choices, which is all Flinks gives about an ImageSelection
+ * choice (§4.2: the Iterables are the images themselves), so a screen reader hears which one, and
+ * how many, instead of four times "Image". A choice that could not be shown adds the reason.
+ */
+export function imageChoiceName(index: number, count: number): string {
+  return `Image ${index + 1} of ${count}`;
+}
+
+function ChoiceImage({ name, image }: { name: string; image: ChallengeImage }) {
   if (image.src === null) {
     return (
       <span className="max-w-48 text-xs text-slate-700">
-        Image {index + 1}: {image.problem}
+        {name}: {image.problem}
       </span>
     );
   }
   return (
     // eslint-disable-next-line @next/next/no-img-element -- inline data: images only, nothing to optimise
-    <img src={image.src} alt={`Image ${index + 1}`} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain [image-rendering:pixelated]" />
+    <img src={image.src} alt={name} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain [image-rendering:pixelated]" />
   );
 }

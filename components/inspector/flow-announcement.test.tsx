@@ -14,6 +14,15 @@ describe('announcement', () => {
     expect(announcement({ stage: 'form', inspectionId: null, error: { kind: 'app', message: 'Down.' } })).toBe('The session did not open. Down.');
     expect(announcement({ stage: 'form', inspectionId: null, error: null })).toBe('');
   });
+
+  it('after a wrong answer says which try is next, and warns before the last one', () => {
+    const wrong = { kind: 'app' as const, message: 'Wrong.' };
+    const second = announcement({ stage: 'mfa', inspectionId: 'i', challenges, round: 1, error: wrong, attempt: { number: 2, of: 3, last: false } });
+    expect(second).toBe('Problem with the answers. Wrong. Try 2 of 3 next.');
+    const third = announcement({ stage: 'mfa', inspectionId: 'i', challenges, round: 1, error: wrong, attempt: { number: 3, of: 3, last: true } });
+    expect(third).toContain('the final one: one more wrong answer ends the session');
+    expect(third).not.toContain('Attempt 3 of 3');
+  });
 });
 
 describe('shownKey', () => {

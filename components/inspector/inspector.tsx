@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect } from 'react';
 import type { Persona } from '@/lib/inspector/personas';
 import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { SessionResult } from './session-result';
 import { WorkingIndicator } from './working-indicator';
 import { useInspectionFlow } from './use-inspection-flow';
 import { useFocusOnAppear } from './use-focus-on-appear';
+import { personaHintFrom } from '@/lib/inspector/persona-hint';
 import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
 /** timeoutMs: FLINKS_TIMEOUT_MS, the limit the live progress counts against. */
@@ -18,6 +20,10 @@ export function Inspector({ personas, access, timeoutMs }: { personas: readonly 
   const { flow } = f;
   const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
   useFocusOnAppear(shownKey(flow, f.errorCount), target);
+  // Start over removes the button that had the focus: put it on the kept mode, the form's first control.
+  useEffect(() => {
+    if (f.generation > 0) document.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.focus();
+  }, [f.generation]);
   return (
     <div key={f.generation} className="space-y-6">
       {f.started ? (
@@ -58,7 +64,16 @@ export function Inspector({ personas, access, timeoutMs }: { personas: readonly 
         <AuthorizeForm values={f.values} onChange={f.changeValues} errors={f.fieldErrors} personas={personas} pending={f.pending} onSubmit={f.submitForm} access={access} />
       ) : null}
       {flow.stage === 'mfa' ? (
-        <MfaForm key={`${flow.round}-${flow.challenges.map((c) => c.prompt).join('|')}`} challenges={flow.challenges} round={flow.round} pending={f.pending} onAnswer={f.submitAnswers} />
+        <MfaForm
+          key={`${flow.round}-${flow.challenges.map((c) => c.prompt).join('|')}`}
+          challenges={flow.challenges}
+          round={flow.round}
+          pending={f.pending}
+          onAnswer={f.submitAnswers}
+          attempt={flow.attempt}
+          // The persona logged in with (the form is hidden while answering, its picker with it).
+          personaHint={f.values.mode === 'live' ? personaHintFrom(personas, f.values.username) : null}
+        />
       ) : null}
       {flow.stage === 'result' ? <SessionResult inspectionId={flow.inspectionId} session={flow.session} /> : null}
     </div>

@@ -24,9 +24,10 @@ describe('MfaForm', () => {
     expect(screen.getByRole('radiogroup', { name: 'Which colour is your card?' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Select every colour in your flag.' })).toBeInTheDocument();
     expect(screen.getByRole('radiogroup', { name: 'Select your security image.' })).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Image 2' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Image 1' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
-    expect(screen.getByRole('img', { name: 'Image 2' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    // Named by place and count, not four times "Image".
+    expect(screen.getByRole('radio', { name: 'Image 2 of 2' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Image 1 of 2' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(screen.getByRole('img', { name: 'Image 2 of 2' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
     expect(screen.getByRole('radiogroup', { name: 'How would you like to receive your code?' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Describe the sensor' })).toBeInTheDocument();
     expect(screen.getByText('Challenge type: Fingerprint')).toBeInTheDocument();
@@ -39,7 +40,7 @@ describe('MfaForm', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Blue' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Red' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Green' }));
-    fireEvent.click(screen.getByRole('radio', { name: 'Image 2' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Image 2 of 2' }));
     fireEvent.click(screen.getByRole('radio', { name: 'Phone call' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Describe the sensor' }), { target: { value: 'round' } });
     fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
@@ -65,13 +66,28 @@ describe('MfaForm', () => {
       ],
     };
     const { container } = render(<MfaForm challenges={[remote]} round={1} pending={false} onAnswer={onAnswer} />);
-    expect(screen.getByRole('img', { name: 'Image 1' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
-    expect(screen.getByText(/Image 2: The image could not be loaded: the server answered HTTP 404\./)).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Image 1 of 2' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    expect(screen.getByText(/Image 2 of 2: The image could not be loaded: the server answered HTTP 404\./)).toBeInTheDocument();
     expect(container.querySelectorAll('img[src^="http"]')).toHaveLength(0);
     // Still answerable: the value sent back is the choice as offered.
     fireEvent.click(screen.getByRole('radio', { name: /^Image 2/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
     expect(onAnswer).toHaveBeenCalledWith({ 'Select your security image.': ['https://images.bank.test/b.png'] });
+  });
+
+  it('counts the attempts, warns before the last one, and keeps the persona hint on screen', () => {
+    const one = ALL.slice(0, 1);
+    const { rerender } = render(<MfaForm challenges={one} round={1} pending={false} onAnswer={() => {}} attempt={{ number: 1, of: 3, last: false }} personaHint="Greatday: MFA: one security question (Montreal / Canada / Triangle)." />);
+    expect(screen.getByTestId('mfa-attempt')).toHaveTextContent('Attempt 1 of 3');
+    expect(screen.queryByTestId('mfa-last-attempt')).toBeNull();
+    expect(screen.getByTestId('persona-hint')).toHaveTextContent('Montreal / Canada / Triangle');
+    rerender(<MfaForm challenges={one} round={1} pending={false} onAnswer={() => {}} attempt={{ number: 2, of: 3, last: false }} personaHint="Greatday: hint" />);
+    expect(screen.getByTestId('mfa-attempt')).toHaveTextContent('Attempt 2 of 3');
+    expect(screen.queryByTestId('mfa-last-attempt')).toBeNull();
+    rerender(<MfaForm challenges={one} round={1} pending={false} onAnswer={() => {}} attempt={{ number: 3, of: 3, last: true }} personaHint="Greatday: hint" />);
+    expect(screen.getByTestId('mfa-attempt')).toHaveTextContent('Attempt 3 of 3');
+    expect(screen.getByTestId('mfa-last-attempt')).toHaveTextContent(/^Last attempt: another wrong answer ends this session/);
+    expect(screen.getByTestId('persona-hint')).toHaveTextContent('Greatday: hint');
   });
 
   it('marks unanswered fields invalid and does not submit', () => {

@@ -1,20 +1,21 @@
 'use client';
 
-import { useState } from 'react';
 import type { Persona } from '@/lib/inspector/personas';
 import { SelectField } from '@/components/ui/select-field';
 
-/** QA helper: fills the Live form with a toolbox (or simulator-only) test persona. */
-export function PersonaPicker({ personas, onPick }: { personas: readonly Persona[]; onPick: (p: Persona) => void }) {
-  const [selected, setSelected] = useState('');
+/**
+ * QA helper: fills the Live form with a toolbox (or simulator-only) test persona. Controlled by the
+ * form's username, so the choice survives Start over (which keeps the username) and a username typed
+ * by hand that is a persona's shows its hint too.
+ */
+export function PersonaPicker({ personas, selected, onPick }: { personas: readonly Persona[]; selected: string; onPick: (p: Persona) => void }) {
   const current = personas.find((p) => p.username === selected);
   return (
     <div className="rounded-md border border-dashed border-amber-400 bg-amber-50 p-3">
       <SelectField
         label="Test persona"
-        value={selected}
+        value={current?.username ?? ''}
         onValueChange={(v) => {
-          setSelected(v);
           const p = personas.find((x) => x.username === v);
           if (p) onPick(p);
         }}

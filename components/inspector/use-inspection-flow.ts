@@ -5,11 +5,12 @@ import { answerMfaAction, startInspectionAction } from '@/app/actions/inspection
 import { requestCancel } from './request-cancel';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
 import { checkAuthorizeForm, EMPTY_FORM, formPayload, type AuthorizeFormValues, type FieldErrors } from '@/lib/inspector/form-check';
+import type { MfaAttempt } from '@/lib/inspector/mfa-attempts';
 import type { ChallengeView, ErrorView, InspectionResult, SessionView } from '@/lib/inspector/views';
 
 export type Flow =
   | { stage: 'form'; inspectionId: string | null; error: ErrorView | null }
-  | { stage: 'mfa'; inspectionId: string; challenges: ChallengeView[]; round: number; error: ErrorView | null }
+  | { stage: 'mfa'; inspectionId: string; challenges: ChallengeView[]; round: number; error: ErrorView | null; attempt?: MfaAttempt }
   | { stage: 'result'; inspectionId: string; session: SessionView };
 
 const START: Flow = { stage: 'form', inspectionId: null, error: null };
@@ -21,7 +22,7 @@ function next(current: Flow, result: InspectionResult): Flow {
     case 'mfa': {
       // A wrong answer re-asks within the same round (D4); only a fresh 203 starts the next one.
       const round = current.stage === 'mfa' ? current.round + (result.error ? 0 : 1) : 1;
-      return { stage: 'mfa', inspectionId: result.inspectionId, challenges: result.challenges, round, error: result.error };
+      return { stage: 'mfa', inspectionId: result.inspectionId, challenges: result.challenges, round, error: result.error, attempt: result.attempt };
     }
     case 'error':
       // A timeout while answering leaves the round answerable: keep the questions on screen.
@@ -43,6 +44,10 @@ export function newInspectionId(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function keptOnStartOver(v: AuthorizeFormValues): AuthorizeFormValues {
+  return { ...EMPTY_FORM, mode: v.mode, institution: v.institution, username: v.username, language: v.language, save: v.save, tag: v.tag };
 }
 
 /** The page's state machine: form → (MFA rounds) → result, with errors that never strand the user. */
@@ -139,12 +144,17 @@ export function useInspectionFlow() {
     setValues(next);
   }
 
+  /**
+   * A fresh form that keeps what QA repeats (mode, institution, username — so the chosen persona —,
+   * language, Save and tag). Never the password, never the Login ID (the next session is usually
+   * another one), never the production reason (one ticket per opening).
+   */
   function startOver() {
     attempt.current += 1;
     setPending(null);
     setRunningId(null);
     setCancelling(false);
-    setValues(EMPTY_FORM);
+    setValues((v) => keptOnStartOver(v));
     setFieldErrors({});
     setFlow(START);
     setStarted(false);

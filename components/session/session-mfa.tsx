@@ -7,16 +7,17 @@ import { ErrorPanel } from '@/components/error-panel';
 import { MfaForm } from '@/components/inspector/mfa-form';
 import { WorkingIndicator } from '@/components/inspector/working-indicator';
 import type { SecurityResponses } from '@/lib/flinks/schemas';
+import type { MfaAttempt } from '@/lib/inspector/mfa-attempts';
 import type { ChallengeView, ErrorView } from '@/lib/inspector/views';
 
-type Props = { inspectionId: string; challenges: ChallengeView[]; round: number };
+type Props = { inspectionId: string; challenges: ChallengeView[]; round: number; attempt?: MfaAttempt; personaHint?: string | null };
 
 /**
  * An open MFA round, resumed from the session page (after a reload, or in another tab): the same
  * form and the same action as the home page. The answer is serialised with any other one for this
  * round on the server, so two tabs cannot both send it; the page then reloads what the server holds.
  */
-export function SessionMfa({ inspectionId, challenges, round }: Props) {
+export function SessionMfa({ inspectionId, challenges, round, attempt, personaHint }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ErrorView | null>(null);
@@ -35,7 +36,7 @@ export function SessionMfa({ inspectionId, challenges, round }: Props) {
     <div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
       {error ? <ErrorPanel error={error} /> : null}
       <WorkingIndicator active={pending} label="Sending the answers" />
-      <MfaForm key={`${round}-${challenges.map((c) => c.prompt).join('|')}`} challenges={challenges} round={round} pending={pending} onAnswer={answer} />
+      <MfaForm key={`${round}-${challenges.map((c) => c.prompt).join('|')}`} challenges={challenges} round={round} pending={pending} onAnswer={answer} attempt={attempt} personaHint={personaHint} />
     </div>
   );
 }

@@ -31,3 +31,14 @@ export const followLinkInputSchema = z.object({
 });
 
 export const sessionInputSchema = z.object({ inspectionId: inspectionIdSchema });
+
+/**
+ * Run again / Reopen: the password only for a live login with credentials (absent: the form is
+ * asked for), the production reason, and the click id that makes a double click one inspection.
+ */
+export const rerunInputSchema = z.object({
+  inspectionId: inspectionIdSchema,
+  password: z.string().max(200).optional(),
+  reason: z.string().max(500).optional(),
+  clickId: z.string().min(8).max(64),
+});

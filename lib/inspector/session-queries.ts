@@ -13,6 +13,8 @@ import { parseStoredChallenges } from './stored-challenges';
 import { lastFailureOf, lastRefreshOf, storedData, type StoredData, type StoredFailure } from './stored-session-data';
 import { buildSupportBundle, type SupportBundle } from './support-bundle';
 import type { ChallengeView } from './views';
+import { mfaAttempt, wrongAnswersIn, type MfaAttempt } from './mfa-attempts';
+import { personaHint } from './persona-hint';
 
 /**
  * What the session page and its bundle route read. Steps already hold placeholders; the configured
@@ -35,7 +37,7 @@ export type SessionPageView = {
   notFollowableReason: string;
   polling: { intervalMs: number; giveUpMs: number };
   /** The open MFA round (its questions, never answers), while it can still be answered. */
-  mfaRound: { challenges: ChallengeView[]; round: number } | null;
+  mfaRound: { challenges: ChallengeView[]; round: number; attempt: MfaAttempt; personaHint: string | null } | null;
   /** Data already fetched, rebuilt from the stored masked steps (no Flinks call on a reload). */
   stored: StoredData;
   /** The failure to explain with the full card (newest failing step), or null. */
@@ -92,7 +94,7 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
   }));
   const { intervalMs, giveUpMs } = getEnv().polling;
   return {
-    mfaRound: inspection.status === 'mfa_pending' ? await openRound(inspection.id) : null,
+    mfaRound: inspection.status === 'mfa_pending' ? await openRound(inspection, steps) : null,
     inspection,
     timeline,
     lastFlinksCode: steps.at(-1)?.flinksCode ?? inspection.flinksCode,
@@ -108,11 +110,13 @@ export async function loadSessionView(id: string): Promise<SessionPageView | nul
   };
 }
 
-async function openRound(id: string): Promise<SessionPageView['mfaRound']> {
-  const c = await (await getStore()).getContinuation(id);
+async function openRound(inspection: Inspection, steps: Step[]): Promise<SessionPageView['mfaRound']> {
+  const c = await (await getStore()).getContinuation(inspection.id);
   if (!c || c.expiresAt.getTime() <= Date.now()) return null;
   const challenges = parseStoredChallenges(c.challenges);
-  return challenges ? { challenges, round: c.round } : null;
+  if (!challenges) return null;
+  // Counted from the steps, like the home page's counter, so a reload shows the same attempt.
+  return { challenges, round: c.round, attempt: mfaAttempt(wrongAnswersIn(steps)), personaHint: personaHint(getEnv().flinks.environment, inspection.username) };
 }
 
 export async function loadSupportBundle(id: string): Promise<{ bundle: SupportBundle; inspection: Inspection } | null> {

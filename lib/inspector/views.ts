@@ -3,6 +3,7 @@ import { describeFlinksCode, RETRY_LABEL, WHO_ACTS_LABEL, type Retry, type WhoAc
 import { customerReplyFor } from '@/lib/flinks/customer-replies';
 import { retryAfterSeconds } from '@/lib/flinks/redact';
 import type { FieldErrors } from './form-check';
+import type { MfaAttempt } from './mfa-attempts';
 
 /**
  * What the browser receives: plain, serializable views with nothing secret in them (no authorize
@@ -93,7 +94,8 @@ export type ErrorView = FlinksErrorView | TransportErrorView | AppErrorView;
 
 export type InspectionResult =
   | { kind: 'authorized'; inspectionId: string; session: SessionView }
-  | { kind: 'mfa'; inspectionId: string; requestId: string; challenges: ChallengeView[]; error: ErrorView | null }
+  /** attempt: which try the next answer is (D4), counted from the stored steps by lib/operations. */
+  | { kind: 'mfa'; inspectionId: string; requestId: string; challenges: ChallengeView[]; error: ErrorView | null; attempt?: MfaAttempt }
   /** mfaOpen: the MFA round is still answerable (e.g. a timeout while answering). */
   | { kind: 'error'; inspectionId: string | null; error: ErrorView; mfaOpen: boolean }
   | { kind: 'invalid'; fieldErrors: FieldErrors; message: string };

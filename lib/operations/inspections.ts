@@ -11,6 +11,13 @@ import { startInspection } from '@/lib/inspector/start-inspection';
 import { CLOSE_REASONS, moveTo } from '@/lib/inspector/inspection-state';
 import { abortUpstreamCalls, untilUpstreamCallsEnd } from '@/lib/inspector/upstream-calls';
 import type { InspectionResult } from '@/lib/inspector/views';
+import { mfaAttempt, wrongAnswersIn } from '@/lib/inspector/mfa-attempts';
+
+/** An MFA result says which attempt the next answer is, counted from the stored steps (survives a reload). */
+async function withAttempt(deps: InspectorDeps, result: InspectionResult): Promise<InspectionResult> {
+  if (result.kind !== 'mfa') return result;
+  return { ...result, attempt: mfaAttempt(wrongAnswersIn(await deps.store.listSteps(result.inspectionId))) };
+}
 
 /**
  * Opening an inspection and answering its MFA, with the checks and audit events around them: one
@@ -23,21 +30,29 @@ import type { InspectionResult } from '@/lib/inspector/views';
 export type Denied = { kind: 'denied'; permission: Permission };
 const denied = (permission: Permission): Denied => ({ kind: 'denied', permission });
 
-/** opts.id: the id the browser chose in advance (it links to and can cancel the inspection while it opens). */
-export async function openInspection(viewer: Viewer, input: AuthorizeInput, door: string, opts: { id?: string } = {}): Promise<InspectionResult | Denied> {
+/**
+ * opts.id: the id the browser chose in advance (it links to and can cancel the inspection while it opens);
+ * opts.parentId: a Run again or a live Reopen (opts.via), linked to the inspection it repeats.
+ */
+export async function openInspection(
+  viewer: Viewer,
+  input: AuthorizeInput,
+  door: string,
+  opts: { id?: string; parentId?: string; via?: 'run_again' | 'reopen' } = {},
+): Promise<InspectionResult | Denied> {
   if (input.mode === 'live' && !(await permits(viewer, 'inspection:open_live', door))) return denied('inspection:open_live');
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = await startInspection(input, deps, opts.id ? { id: opts.id } : {});
+  const result = await withAttempt(deps, await startInspection(input, deps, { parentId: opts.parentId, ...(opts.id ? { id: opts.id } : {}) }));
   const inspection = await auditedInspection(deps, input, result);
   await recordAudit({
     ...(await auditFields(viewer)),
     action: 'inspection.open',
     outcome: result.kind === 'error' ? 'error' : 'permitted',
     reason: input.reason ?? null,
-    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind }) : { metadata: { mode: input.mode, result: result.kind } }),
+    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId, via: opts.via ?? 'run_again' } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
   });
   return result;
 }
@@ -46,7 +61,7 @@ export async function answerInspectionMfa(viewer: Viewer, input: AnswerMfaInput)
   const deps = await defaultDeps(viewer);
   const inspection = await deps.store.getInspection(input.inspectionId);
   if (inspection && !(await permitsOwnerOrDelegate(viewer, inspection))) return denied('inspection:act_for_others');
-  const result = await answerMfa(input, deps, inspection);
+  const result = await withAttempt(deps, await answerMfa(input, deps, inspection));
   await recordAudit({
     ...(await auditFields(viewer)),
     action: 'mfa.answer',

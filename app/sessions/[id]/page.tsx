@@ -10,6 +10,8 @@ import { HistoryUnavailable } from '@/components/history/history-unavailable';
 import { unlessUnavailable } from '@/lib/store/unavailable';
 import { SessionWorkspace } from '@/components/session/session-workspace';
 import { Timeline } from '@/components/session/timeline';
+import { RunAgain } from '@/components/session/run-again';
+import { rerunOffer } from '@/lib/operations/sessions';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,13 +27,17 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const { inspection } = view;
   const siblings = await listSiblingSessions(inspection);
   const mayActOn = inspection.openedById === viewer.id || viewer.permissions.has('inspection:act_for_others');
+  // Run again is opening an inspection: offered when the viewer may open one in this mode.
+  const rerun = await rerunOffer(inspection);
+  const mayRerun = rerun !== null && (rerun.mode === 'cached' || viewer.permissions.has('inspection:open_live'));
 
   return (
     <div className="space-y-6">
       <SessionHeader inspection={inspection} lastRefresh={view.lastRefresh} persona={view.persona} />
+      {mayRerun ? <RunAgain key={inspection.id} inspectionId={inspection.id} inputs={rerun} /> : null}
       <CompareWithForm inspectionId={inspection.id} siblings={siblings} />
       {/* An open round can be answered here too (after a reload, from another tab) by whoever may act on it. */}
-      {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} challenges={view.mfaRound.challenges} round={view.mfaRound.round} /> : null}
+      {view.mfaRound && mayActOn ? <SessionMfa inspectionId={inspection.id} {...view.mfaRound} /> : null}
       <SessionWorkspace
         // A status change (opened elsewhere, expired) remounts it, so stored data and the failure card follow.
         key={`${inspection.id}-${inspection.status}`}
