@@ -12,8 +12,8 @@ import { useInspectionFlow } from './use-inspection-flow';
 import { useFocusOnAppear } from './use-focus-on-appear';
 import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
-export function Inspector({ personas, access }: { personas: readonly Persona[]; access: FormAccess }) {
-  const f = useInspectionFlow();
+export function Inspector({ personas, access, initialLoginId = '' }: { personas: readonly Persona[]; access: FormAccess; initialLoginId?: string }) {
+  const f = useInspectionFlow(initialLoginId);
   const { flow } = f;
   const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
   useFocusOnAppear(shownKey(flow, f.errorCount), target);

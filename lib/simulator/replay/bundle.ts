@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { URL_NAMESPACE, uuidV5 } from '../uuid-v5';
+import { MAX_BUNDLE_BYTES, tooBigMessage } from './limits';
+
+export { MAX_BUNDLE_BYTES } from './limits';
 
 /**
  * What a replayable support bundle is: the file `/sessions/{id}/bundle` downloads
@@ -13,8 +16,6 @@ import { URL_NAMESPACE, uuidV5 } from '../uuid-v5';
 
 export const SUPPORT_BUNDLE_FORMAT = 'flinks-session-inspector/support-bundle@1';
 
-/** Bigger than any real session's bundle (365 days of transactions is a few hundred kB), small enough to hold in memory. */
-export const MAX_BUNDLE_BYTES = 3 * 1024 * 1024;
 /** A session with more exchanges than this is not one a person clicked through. */
 export const MAX_BUNDLE_STEPS = 2000;
 
@@ -94,12 +95,10 @@ export function replayLoginId(sourceInspectionId: string): string {
   return uuidV5(`flinks://replay/${sourceInspectionId}`, URL_NAMESPACE);
 }
 
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} kB`);
-
 /** Bytes or text of a file → a replayable bundle, or one sentence saying what is wrong with it. */
 export function parseSupportBundle(input: string | Uint8Array): ParseBundleResult {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
-  if (size > MAX_BUNDLE_BYTES) return { ok: false, problem: `The file is ${formatBytes(size)}; a support bundle may be ${formatBytes(MAX_BUNDLE_BYTES)} at most.` };
+  if (size > MAX_BUNDLE_BYTES) return { ok: false, problem: tooBigMessage(size) };
   const text = typeof input === 'string' ? input : Buffer.from(input).toString('utf8');
   if (text.trim() === '') return { ok: false, problem: 'The file is empty.' };
   let raw: unknown;
