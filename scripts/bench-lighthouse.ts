@@ -31,6 +31,7 @@ const root = process.cwd();
 const desktop = process.argv.includes('--desktop');
 // Given, or (for the server this script starts) the session cookie of its own admin.
 let cookie = process.env.LIGHTHOUSE_COOKIE;
+let signedInHere = false;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -198,7 +199,7 @@ function print(rows: Scores[]) {
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`Lighthouse, ${desktop ? 'desktop' : 'mobile'} preset${cookie ? ', with LIGHTHOUSE_COOKIE' : ''}\n`);
+  console.log(`Lighthouse, ${desktop ? 'desktop' : 'mobile'} preset${signedInHere ? ', signed in as the bench admin' : cookie ? ', with LIGHTHOUSE_COOKIE' : ''}\n`);
   console.log(line(table[0]!));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of table.slice(1)) console.log(line(r));
@@ -211,7 +212,10 @@ async function main(): Promise<number> {
   if (!server.ok) return fail(server.message);
   const { base, stop } = server.value;
   try {
-    if (!given && !cookie) cookie = await signIn(base);
+    if (!given && !cookie) {
+      cookie = await signIn(base);
+      signedInHere = true;
+    }
     const opened = given ? [] : await openTwoSessions(base);
     const session = opened[0] ? `${base}/sessions/${opened[0]}` : await sessionUrl(base);
     const compare = opened.length === 2 ? `${base}/compare?a=${opened[0]}&b=${opened[1]}` : process.env.LIGHTHOUSE_COMPARE_URL ?? null;
@@ -220,7 +224,14 @@ async function main(): Promise<number> {
       ['history', `${base}/sessions`],
       ...(session ? [['session', session] as [string, string]] : []),
       ...(compare ? [['compare', compare] as [string, string]] : []),
+      // Exists only while the embedded simulator is the upstream (the server this script starts).
+      ...(given ? [] : [['import bundle', `${base}/tools/import-bundle`] as [string, string]]),
     ];
+    // A page that sends Lighthouse to /sign-in would score the sign-in page under another name.
+    for (const [page, url] of pages) {
+      const res = await fetch(url, { headers: headers(), redirect: 'manual' });
+      if (res.status !== 200) return fail(`${page} (${url}) answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}: sign-in needed (LIGHTHOUSE_COOKIE)?`);
+    }
     const rows: Scores[] = [];
     const failures: string[] = [];
     // One at a time: parallel runs on a small machine would score each other's load.
