@@ -91,3 +91,22 @@ test('a downloaded support bundle, imported on Import bundle, replays the same a
   await page.goto('/audit?action=bundle.import');
   await expect(page.getByRole('main')).toContainText(loginId);
 });
+
+test('Replay in simulator on a session page imports its bundle in one step', async ({ inspector, page }) => {
+  await inspector.openCached(SAMPLE_LOGIN_ID, 'replay-button');
+  const original = await SessionPage.openFrom(inspector);
+  await original.follow('Accounts summary');
+  await expect(original.table('Accounts summary')).toBeVisible();
+  const summary = await tableText(original, 'Accounts summary');
+  await page.getByRole('button', { name: 'Replay in simulator' }).click();
+  await expect(page).toHaveURL(/\/tools\/import-bundle\?imported=/);
+  await expect(page.getByRole('heading', { name: 'Bundle imported' })).toBeVisible();
+  const loginId = (await page.getByTestId('replay-login-id').innerText()).trim();
+  await page.getByRole('link', { name: 'Open in cached mode', exact: true }).click();
+  await expect(page.getByLabel('Login ID', { exact: true })).toHaveValue(loginId);
+  await inspector.authorize();
+  const replayed = await SessionPage.openFrom(inspector);
+  await replayed.follow('Accounts summary');
+  await expect(replayed.table('Accounts summary')).toBeVisible();
+  expect(await tableText(replayed, 'Accounts summary')).toBe(summary);
+});

@@ -1,9 +1,11 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
-import { auditFields, type Viewer } from '@/lib/auth/viewer';
+import { auditFields, permits, type Viewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
+import { loadSupportBundle } from '@/lib/inspector/session-queries';
 import { embeddedSimulator } from '@/lib/simulator/embedded';
 import { parseSupportBundle } from '@/lib/simulator/replay/bundle';
+import type { Denied } from './inspections';
 
 /**
  * "Import bundle": a support bundle handed to the embedded simulator, which from then on replays it
@@ -36,4 +38,16 @@ export async function importSupportBundle(viewer: Viewer, bytes: Uint8Array): Pr
   });
   const info = embeddedSimulator().importBundle(bundle);
   return { ok: true, loginId: info.loginId, username: info.username, steps: info.steps };
+}
+
+/**
+ * "Replay in simulator" on a session page: the same bundle "Download support bundle" gives, imported
+ * without the round trip through a file. Needs bundle:download as well (it is that bundle); it does not
+ * leave the server, so it is recorded as bundle.import only.
+ */
+export async function replayInspection(viewer: Viewer, inspectionId: string): Promise<ImportBundleResult | Denied | null> {
+  if (!(await permits(viewer, 'bundle:download', `inspection:${inspectionId}`))) return { kind: 'denied', permission: 'bundle:download' };
+  const found = await loadSupportBundle(inspectionId);
+  if (!found) return null;
+  return importSupportBundle(viewer, new TextEncoder().encode(JSON.stringify(found.bundle)));
 }

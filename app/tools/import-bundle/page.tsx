@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ImportBundleForm } from '@/components/tools/import-bundle-form';
+import { ImportedBundle } from '@/components/tools/imported-bundle';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 import { embeddedSimulator } from '@/lib/simulator/embedded';
@@ -16,10 +17,14 @@ const card = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6';
  * without Flinks and without any secret. Exists only while the embedded simulator is the upstream (like
  * /simulator); what is imported lives in this server process's memory until it restarts.
  */
-export default async function ImportBundlePage() {
+export default async function ImportBundlePage({ searchParams }: { searchParams: Promise<{ imported?: string | string[]; replay?: string | string[] }> }) {
   await requireViewer('simulator:import', { page: '/tools/import-bundle' });
   if (!getEnv().flinks.usesEmbeddedSimulator) notFound();
   const replays = embeddedSimulator().replays();
+  // After "Replay in simulator" on a session page: only what the simulator holds is shown, never text from the URL.
+  const query = await searchParams;
+  const imported = replays.find((r) => r.loginId === query.imported);
+  const replayFailed = query.replay === 'failed';
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -30,6 +35,13 @@ export default async function ImportBundlePage() {
           the server restarts.
         </p>
       </div>
+      {imported ? <ImportedBundle loginId={imported.loginId} username={imported.username} steps={imported.steps} /> : null}
+      {replayFailed ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          That session could not be replayed: its support bundle has no Authorize answer (it failed before Flinks answered), or is larger
+          than the simulator takes. Download it from the session page to see why.
+        </p>
+      ) : null}
       <section aria-label="Import a support bundle" className={card}>
         <ImportBundleForm />
       </section>
