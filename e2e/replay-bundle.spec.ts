@@ -98,6 +98,16 @@ test('Replay in simulator on a session page imports its bundle in one step', asy
   await original.follow('Accounts summary');
   await expect(original.table('Accounts summary')).toBeVisible();
   const summary = await tableText(original, 'Accounts summary');
+  // Both timeline buttons fit a 390 px phone.
+  await page.setViewportSize({ width: 390, height: 900 });
+  const replayButton = page.getByRole('button', { name: 'Replay in simulator' });
+  await replayButton.scrollIntoViewIfNeeded();
+  const box = (await replayButton.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/narrow-session-replay-button.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('button', { name: 'Replay in simulator' }).click();
   await expect(page).toHaveURL(/\/tools\/import-bundle\?imported=/);
   await expect(page.getByRole('heading', { name: 'Bundle imported' })).toBeVisible();
@@ -109,4 +119,17 @@ test('Replay in simulator on a session page imports its bundle in one step', asy
   await replayed.follow('Accounts summary');
   await expect(replayed.table('Accounts summary')).toBeVisible();
   expect(await tableText(replayed, 'Accounts summary')).toBe(summary);
+});
+
+test('a file that is not a support bundle is refused with a sentence saying why', async ({ page }) => {
+  await page.goto('/tools/import-bundle');
+  const input = page.getByLabel('Support bundle', { exact: true });
+  await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "flinks-session') });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('The file is not JSON: choose the .json file that "Download support bundle" saved.')).toBeVisible();
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'something-else', steps: [] })) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/This is not a support bundle the simulator can replay \(format: format must be/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bundle imported' })).toHaveCount(0);
 });
