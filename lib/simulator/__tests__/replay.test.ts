@@ -3,6 +3,8 @@ import { createFlinksClient, type FlinksClient } from '@/lib/flinks/client';
 import { compactResponse } from '@/lib/inspector/compact-response';
 import { maskPersonalData } from '@/lib/inspector/mask-personal-data';
 import { MAX_BUNDLE_BYTES, parseSupportBundle, replayLoginId, SUPPORT_BUNDLE_FORMAT, type ReplayBundle } from '../replay/bundle';
+import { MAX_REPLAYS } from '../replay/replays';
+import { createSimulator } from '../handler';
 import { SAMPLE_LOGIN_ID } from '../state';
 import { bundleText, clientOf, inspectionOf, parsed, recordCachedSession, type Recorded } from '../testing/record-bundle';
 import { startSimulatorServer, type SimulatorServer } from '../testing/serve';
@@ -245,5 +247,21 @@ describe('replaying failures and MFA', () => {
     } finally {
       await srv.close();
     }
+  });
+});
+
+describe('the imports a simulator holds', () => {
+  it('the same bundle again replaces its replay; beyond the limit the oldest goes', async () => {
+    const base = parsed((await recordCachedSession(sourceClient)).text);
+    const sim = createSimulator({ seed: 'replay-limits' });
+    expect(sim.importBundle(base).loginId).toBe(base.loginId);
+    expect(sim.importBundle(base).loginId).toBe(base.loginId);
+    expect(sim.replays()).toHaveLength(1);
+    const others = Array.from({ length: MAX_REPLAYS }, (_, n) => ({ ...base, sourceInspectionId: `source-${n}`, loginId: replayLoginId(`source-${n}`) }));
+    for (const b of others) sim.importBundle(b);
+    const held = sim.replays().map((r) => r.loginId);
+    expect(held).toHaveLength(MAX_REPLAYS);
+    expect(held).not.toContain(base.loginId);
+    expect(held).toEqual(others.map((b) => b.loginId));
   });
 });

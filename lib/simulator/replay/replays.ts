@@ -25,8 +25,8 @@ import { familyOf, type Recorded, type ReplayBundle, type ReplayFamily } from '.
  * sessions do not. Other LoginIds and RequestIds go on to the normal simulator (intercept → null).
  */
 
-/** Memory bound of a long-running dev server: the oldest import goes first. */
-export const MAX_REPLAYS = 50;
+/** Memory bound of a long-running dev server (20 bundles of 3 MB at most): the oldest import goes first. */
+export const MAX_REPLAYS = 20;
 
 type ReplaySession = {
   requestId: string;
