@@ -231,6 +231,8 @@ async function main(): Promise<number> {
     for (const [page, url] of pages) {
       const res = await fetch(url, { headers: headers(), redirect: 'manual' });
       if (res.status !== 200) return fail(`${page} (${url}) answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}: sign-in needed (LIGHTHOUSE_COOKIE)?`);
+      // The compare page answers 200 with "Cannot compare" when a side is unknown: that is not the page to score.
+      if (page === 'compare' && (await res.text()).includes('Cannot compare')) return fail(`compare (${url}) says "Cannot compare": give two existing sessions.`);
     }
     const rows: Scores[] = [];
     const failures: string[] = [];
