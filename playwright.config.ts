@@ -45,7 +45,7 @@ const server = (name: keyof typeof PORTS, env: Record<string, string>, build = f
 });
 
 // The session inspector's specs run on their own servers (projects below), each on a fresh database.
-const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart|mfa-resume|find-and-compare|transactions)\.spec\.ts$/;
+const SESSION_SPECS = /(^|\/)(session-timeline|history|history-restart|mfa-resume|find-and-compare|transactions|replay-bundle)\.spec\.ts$/;
 const SESSION_CLOCK_SPECS = /(^|\/)session-expiry\.spec\.ts$/;
 const SESSION_SECURITY_SPEC = /(^|\/)session-security\.spec\.ts$/;
 const API_SPECS = /(^|\/)api-cli\.spec\.ts$/;

@@ -20,7 +20,7 @@ export const dynamic = 'force-dynamic';
 const navLink = 'text-slate-700 hover:text-slate-900 hover:underline';
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { environment } = getEnv().flinks;
+  const { environment, usesEmbeddedSimulator } = getEnv().flinks;
   // The layout only decides what to show; each page checks its own permission (requireViewer).
   const viewer = await getViewer();
   const can = (p: Parameters<NonNullable<typeof viewer>['permissions']['has']>[0]) => viewer?.permissions.has(p) ?? false;
@@ -45,6 +45,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {can('inspection:view') ? <Link href="/sessions" className={navLink}>History</Link> : null}
                 {can('users:manage') ? <Link href="/admin/users" className={navLink}>Users</Link> : null}
                 {can('audit:view') ? <Link href="/audit" className={navLink}>Audit</Link> : null}
+                {/* A simulator tool: only while the embedded simulator is the upstream, like /simulator itself. */}
+                {usesEmbeddedSimulator && can('simulator:import') ? <Link href="/tools/import-bundle" className={navLink}>Import bundle</Link> : null}
               </nav>
             ) : null}
             {can('inspection:view') ? <HeaderSearch /> : null}

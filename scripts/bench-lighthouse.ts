@@ -1,8 +1,12 @@
 /**
- * Lighthouse scores (performance, accessibility, best practices) of the home, history and session pages.
+ * Lighthouse scores (performance, accessibility, best practices) of the home, history, session and
+ * compare pages.
  *
  *   npm run build && npm run bench:lighthouse      # starts `next start` on a free loopback port, on a
- *                                                  # fresh PGlite in a temp folder seeded with 3 inspections
+ *                                                  # fresh PGlite in a temp folder seeded with 3 inspections,
+ *                                                  # signs in as its own admin and opens two cached sessions
+ *                                                  # of the sample LoginId (their accounts summary followed):
+ *                                                  # the session page is the first, compare puts both side by side
  *   npm run bench:lighthouse -- --desktop          # Lighthouse's desktop preset instead of mobile
  *   LIGHTHOUSE_URL=http://127.0.0.1:3000 npm run bench:lighthouse      # a server that is already running
  *   LIGHTHOUSE_COOKIE='name=value' npm run bench:lighthouse            # sent with every request, for pages
@@ -18,11 +22,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../lib/store/open-database';
 import { seedHistory } from '../lib/store/seed';
+import { BENCH_ADMIN, callAction, signIn } from './bench-support';
+
+const SAMPLE_LOGIN_ID = '5e115eac-1209-4f19-641c-08d6d484e2fe';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const root = process.cwd();
 const desktop = process.argv.includes('--desktop');
-const cookie = process.env.LIGHTHOUSE_COOKIE;
+// Given, or (for the server this script starts) the session cookie of its own admin.
+let cookie = process.env.LIGHTHOUSE_COOKIE;
+let signedInHere = false;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -73,7 +82,10 @@ async function startServer(): Promise<Result<{ base: string; stop: () => void }>
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     // PORT: the default upstream is the embedded simulator at http://127.0.0.1:$PORT/simulator.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir },
+    env: {
+      ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir,
+      INSPECTOR_ADMIN_EMAIL: BENCH_ADMIN.email, INSPECTOR_ADMIN_PASSWORD: BENCH_ADMIN.password, INSPECTOR_SIGN_IN_MAX_PER_MINUTE: '1000',
+    },
   });
   const stop = () => {
     if (child.pid && child.exitCode === null) {
@@ -90,6 +102,37 @@ async function startServer(): Promise<Result<{ base: string; stop: () => void }>
     return { ok: false, message: `next start did not answer on ${base} within 60 s.` };
   }
   return { ok: true, value: { base, stop } };
+}
+
+/** A server action's id and the page that hosts it, from the build's manifest. */
+function actionRef(name: string, file: string): { id: string; page: string } {
+  const manifest = JSON.parse(readFileSync(join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, a]) => a.exportedName === name && (a.filename ?? '').includes(file));
+  if (!hit) throw new Error(`no server action ${name} in the build`);
+  const worker = Object.keys(hit[1].workers).find((w) => w.startsWith('app/')) ?? 'app/page';
+  const page = `/${worker.replace(/^app\//, '').replace(/\/?page$/, '')}`.replace(/\[id\]/, '00000000-0000-4000-8000-000000000000');
+  return { id: hit[0], page };
+}
+
+/**
+ * Two cached sessions of the sample LoginId, each with its accounts summary followed, as a person
+ * would open them: the session page measured is the first, the compare page puts both side by side.
+ */
+async function openTwoSessions(base: string): Promise<string[]> {
+  if (!cookie) return [];
+  const start = actionRef('startInspectionAction', 'app/actions/inspection');
+  const follow = actionRef('followLinkAction', 'app/sessions/actions');
+  const ids: string[] = [];
+  for (let n = 0; n < 2; n++) {
+    const opened = await callAction(base, cookie, start, [{ mode: 'cached', loginId: SAMPLE_LOGIN_ID }]);
+    const id = (opened.value as { inspectionId?: string } | undefined)?.inspectionId;
+    if (!id) throw new Error(`opening a cached session failed: ${opened.status} ${opened.raw.slice(0, 200)}`);
+    await callAction(base, cookie, follow, [{ inspectionId: id, link: 'summary' }]);
+    ids.push(id);
+  }
+  return ids;
 }
 
 /** The first inspection the history page links to: its session page is the third page measured. */
@@ -156,7 +199,7 @@ function print(rows: Scores[]) {
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`Lighthouse, ${desktop ? 'desktop' : 'mobile'} preset${cookie ? ', with LIGHTHOUSE_COOKIE' : ''}\n`);
+  console.log(`Lighthouse, ${desktop ? 'desktop' : 'mobile'} preset${signedInHere ? ', signed in as the bench admin' : cookie ? ', with LIGHTHOUSE_COOKIE' : ''}\n`);
   console.log(line(table[0]!));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of table.slice(1)) console.log(line(r));
@@ -169,8 +212,28 @@ async function main(): Promise<number> {
   if (!server.ok) return fail(server.message);
   const { base, stop } = server.value;
   try {
-    const session = await sessionUrl(base);
-    const pages: [string, string][] = [['home', `${base}/`], ['history', `${base}/sessions`], ...(session ? [['session', session] as [string, string]] : [])];
+    if (!given && !cookie) {
+      cookie = await signIn(base);
+      signedInHere = true;
+    }
+    const opened = given ? [] : await openTwoSessions(base);
+    const session = opened[0] ? `${base}/sessions/${opened[0]}` : await sessionUrl(base);
+    const compare = opened.length === 2 ? `${base}/compare?a=${opened[0]}&b=${opened[1]}` : process.env.LIGHTHOUSE_COMPARE_URL ?? null;
+    const pages: [string, string][] = [
+      ['home', `${base}/`],
+      ['history', `${base}/sessions`],
+      ...(session ? [['session', session] as [string, string]] : []),
+      ...(compare ? [['compare', compare] as [string, string]] : []),
+      // Exists only while the embedded simulator is the upstream (the server this script starts).
+      ...(given ? [] : [['import bundle', `${base}/tools/import-bundle`] as [string, string]]),
+    ];
+    // A page that sends Lighthouse to /sign-in would score the sign-in page under another name.
+    for (const [page, url] of pages) {
+      const res = await fetch(url, { headers: headers(), redirect: 'manual' });
+      if (res.status !== 200) return fail(`${page} (${url}) answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}: sign-in needed (LIGHTHOUSE_COOKIE)?`);
+      // The compare page answers 200 with "Cannot compare" when a side is unknown: that is not the page to score.
+      if (page === 'compare' && (await res.text()).includes('Cannot compare')) return fail(`compare (${url}) says "Cannot compare": give two existing sessions.`);
+    }
     const rows: Scores[] = [];
     const failures: string[] = [];
     // One at a time: parallel runs on a small machine would score each other's load.
@@ -181,6 +244,7 @@ async function main(): Promise<number> {
     }
     print(rows);
     if (!session) console.log('\nNo session page measured: the history page links to no inspection (or needs LIGHTHOUSE_COOKIE).');
+    if (!compare) console.log('\nNo compare page measured: against LIGHTHOUSE_URL, give LIGHTHOUSE_COMPARE_URL (/compare?a=…&b=…).');
     for (const f of failures) console.error(`\n${f}`);
     return failures.length ? 1 : 0;
   } finally {

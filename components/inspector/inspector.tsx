@@ -14,9 +14,9 @@ import { useFocusOnAppear } from './use-focus-on-appear';
 import { personaHintFrom } from '@/lib/inspector/persona-hint';
 import { announcement, ERROR_HEADING, errorHeading, shownKey } from './flow-announcement';
 
-/** timeoutMs: FLINKS_TIMEOUT_MS, the limit the live progress counts against. */
-export function Inspector({ personas, access, timeoutMs }: { personas: readonly Persona[]; access: FormAccess; timeoutMs?: number }) {
-  const f = useInspectionFlow();
+/** timeoutMs: FLINKS_TIMEOUT_MS, the limit the live progress counts against; initialLoginId: `/?loginId=…`. */
+export function Inspector({ personas, access, timeoutMs, initialLoginId = '' }: { personas: readonly Persona[]; access: FormAccess; timeoutMs?: number; initialLoginId?: string }) {
+  const f = useInspectionFlow(initialLoginId);
   const { flow } = f;
   const target = flow.stage === 'result' ? 'result-heading' : flow.error ? ERROR_HEADING : flow.stage === 'mfa' ? 'mfa-heading' : null;
   useFocusOnAppear(shownKey(flow, f.errorCount), target);

@@ -51,8 +51,9 @@ export function keptOnStartOver(v: AuthorizeFormValues): AuthorizeFormValues {
 }
 
 /** The page's state machine: form → (MFA rounds) → result, with errors that never strand the user. */
-export function useInspectionFlow() {
-  const [values, setValues] = useState<AuthorizeFormValues>(EMPTY_FORM);
+export function useInspectionFlow(initialLoginId = '') {
+  // A Login ID given in the URL fills the form once; Start over empties it like any other.
+  const [values, setValues] = useState<AuthorizeFormValues>(() => (initialLoginId ? { ...EMPTY_FORM, loginId: initialLoginId } : EMPTY_FORM));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [flow, setFlow] = useState<Flow>(START);
   const [generation, setGeneration] = useState(0);

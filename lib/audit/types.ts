@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'link.follow',
   'statement.download',
   'bundle.download',
+  'bundle.import',
   'pii.reveal',
   'user.create',
   'user.role_change',

@@ -8,7 +8,7 @@ import { PERMISSIONS, permissionsFor, ROLE_PERMISSIONS, ROLES } from './permissi
  */
 
 const SUPPORT = ['inspection:view', 'inspection:open_cached', 'link:follow', 'statement:download', 'bundle:download', 'account:self'];
-const QA = [...SUPPORT, 'inspection:open_live'];
+const QA = [...SUPPORT, 'inspection:open_live', 'simulator:import'];
 const ENVIRONMENTS: Environment[] = ['simulator', 'toolbox', 'production'];
 const sorted = (set: ReadonlySet<string>) => [...set].sort();
 
@@ -22,7 +22,7 @@ describe('permissionsFor', () => {
 
   it('takes live mode away from qa against production, and from nobody else who had it', () => {
     expect(permissionsFor('qa', 'production').has('inspection:open_live')).toBe(false);
-    expect(sorted(permissionsFor('qa', 'production'))).toEqual([...SUPPORT].sort());
+    expect(sorted(permissionsFor('qa', 'production'))).toEqual([...SUPPORT, 'simulator:import'].sort());
     expect(sorted(permissionsFor('support', 'production'))).toEqual([...SUPPORT].sort());
     expect(sorted(permissionsFor('admin', 'production'))).toEqual([...PERMISSIONS].sort());
   });

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'users:manage',
   'audit:view',
   'account:self',
+  'simulator:import', // replay a support bundle in the embedded simulator (a QA and engineering tool)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +36,7 @@ const SUPPORT: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   support: SUPPORT,
-  qa: [...SUPPORT, 'inspection:open_live'],
+  qa: [...SUPPORT, 'inspection:open_live', 'simulator:import'],
   admin: PERMISSIONS,
 };
 
@@ -69,4 +70,5 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   'users:manage': 'manage staff users',
   'audit:view': 'read the audit trail',
   'account:self': 'manage your own account',
+  'simulator:import': 'import support bundles into the simulator',
 };

@@ -2,6 +2,8 @@ import { sleep, type Ctx } from './context';
 import { control, summarize } from './control';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 import { flinksError, methodNotAllowed, notFound } from './responses';
+import type { ReplayBundle } from './replay/bundle';
+import { createReplays, type ReplayInfo } from './replay/replays';
 import { findRoute } from './routes';
 import { createState, type State } from './state';
 
@@ -22,6 +24,9 @@ export interface Simulator {
   advanceClock(ms: number): void;
   now(): number;
   summary(): ReturnType<typeof summarize>;
+  /** Replays a parsed support bundle for its own LoginId from now on (replay/replays.ts). */
+  importBundle(bundle: ReplayBundle): ReplayInfo;
+  replays(): ReplayInfo[];
   readonly options: ResolvedOptions;
 }
 
@@ -40,10 +45,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const now = () => opts.now() + offset;
   let state: State = createState(opts.seed, now());
   const ctx: Ctx = { opts, get state() { return state; }, now };
+  const replays = createReplays(opts.replays);
 
   const reset = () => {
     offset = 0;
     state = createState(opts.seed, now());
+    replays.resetSessions();
   };
   const advanceClock = (ms: number) => {
     offset += ms;
@@ -70,7 +77,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const found = findRoute(endpoint);
     if (!found || (id !== undefined && !found.takesId)) return notFound(url.pathname);
     if (!found.methods.includes(req.method)) return methodNotAllowed(req.method, found.methods.join(', '));
-    return found.run(ctx, req, id);
+    // A replayed support bundle's LoginId or RequestId answers from the recording; anything else as usual.
+    return (await replays.intercept(ctx, found.name, req, id)) ?? found.run(ctx, req, id);
   }
 
   return {
@@ -87,6 +95,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     advanceClock,
     now,
     summary: () => summarize(state, now()),
+    importBundle: (bundle) => replays.add(bundle),
+    replays: () => replays.list(),
     options: opts,
   };
 }

@@ -1,4 +1,5 @@
 import { TOOLBOX } from '@/lib/flinks/toolbox';
+import type { ReplayBundle } from './replay/bundle';
 
 /**
  * Simulator configuration. Defaults are the Flinks toolbox's public values (docs/flinks-api.md §2.1)
@@ -33,6 +34,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Maximum request body in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Support bundles to replay from the start (`npm run simulator -- --replay file`); more can be imported later. */
+  replays?: readonly ReplayBundle[];
 }
 
 export type ResolvedOptions = Required<SimulatorOptions>;
@@ -51,6 +54,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     basePath: (o.basePath ?? '').replace(/\/+$/, ''),
     now: o.now ?? Date.now,
     maxBodyBytes: o.maxBodyBytes ?? 1024 * 1024,
+    replays: o.replays ?? [],
   };
 }
 

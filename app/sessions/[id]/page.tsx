@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
+import { getEnv } from '@/lib/env';
+import { replayInSimulatorAction } from '@/app/tools/import-bundle/actions';
 import { listSiblingSessions, loadSessionView } from '@/lib/inspector/session-queries';
 import { CompareWithForm } from '@/components/compare/compare-with-form';
 import { SessionHeader } from '@/components/session/session-header';
@@ -30,6 +32,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   // Run again is opening an inspection: offered when the viewer may open one in this mode.
   const rerun = await rerunOffer(inspection);
   const mayRerun = rerun !== null && (rerun.mode === 'cached' || viewer.permissions.has('inspection:open_live'));
+  // Replaying is a simulator tool: offered only while the embedded simulator is the upstream.
+  const canReplay = getEnv().flinks.usesEmbeddedSimulator && viewer.permissions.has('simulator:import') && viewer.permissions.has('bundle:download');
 
   return (
     <div className="space-y-6">
@@ -60,11 +64,21 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="timeline-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="timeline-heading" className="text-lg font-semibold">Timeline</h2>
-          <form method="get" action={`/sessions/${inspection.id}/bundle`}>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
-              Download support bundle
-            </button>
-          </form>
+          <div className="flex flex-wrap gap-2">
+            <form method="get" action={`/sessions/${inspection.id}/bundle`}>
+              <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                Download support bundle
+              </button>
+            </form>
+            {canReplay ? (
+              <form action={replayInSimulatorAction}>
+                <input type="hidden" name="inspectionId" value={inspection.id} />
+                <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                  Replay in simulator
+                </button>
+              </form>
+            ) : null}
+          </div>
         </div>
         <Timeline steps={view.timeline} />
       </section>
