@@ -23,6 +23,8 @@ import { abortUpstreamCalls, CANCEL_WATCH_MS, hasUpstreamCall } from './upstream
 let srv: SimulatorServer;
 let store: MemoryStore;
 let deps: InspectorDeps;
+/** Whether an Authorize call has been sent (the token step is only written with Authorize's answer, so the store cannot say). */
+let authorizeSent: boolean;
 
 beforeAll(async () => {
   srv = await startSimulatorServer({ seed: 'cancel-test', slowMs: 50 });
@@ -30,9 +32,17 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 beforeEach(() => {
   store = new MemoryStore();
+  authorizeSent = false;
+  // Long enough that a test passing proves the cancel ended the call, not the timeout.
+  const client = createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 30_000 });
   deps = {
-    // Long enough that a test passing proves the cancel ended the call, not the timeout.
-    client: createFlinksClient({ baseUrl: srv.baseUrl, ...srv.credentials, timeoutMs: 30_000 }),
+    client: {
+      ...client,
+      authorize: (...args: Parameters<typeof client.authorize>) => {
+        authorizeSent = true;
+        return client.authorize(...args);
+      },
+    },
     store,
     environment: 'simulator',
     now: () => new Date(),
@@ -57,7 +67,7 @@ describe('Cancel', () => {
   it('aborts a running start in this process: the step is cancelled and the inspection failed with the cancel reason', async () => {
     const id = randomUUID();
     const running = startInspection(live('sim_hang'), deps, { id });
-    await until(async () => hasUpstreamCall(id) && (await store.listSteps(id)).length === 1);
+    await until(() => hasUpstreamCall(id) && authorizeSent);
     expect(abortUpstreamCalls(id)).toBe(1);
     const result = await running;
     expect(result).toMatchObject({ kind: 'error', inspectionId: id, error: { kind: 'transport', reason: 'aborted', whoActs: 'nobody' } });
@@ -72,7 +82,7 @@ describe('Cancel', () => {
   it('aborts when another instance closed the row (the running start watches it)', async () => {
     const id = randomUUID();
     const running = startInspection(live('sim_hang'), deps, { id });
-    await until(async () => (await store.listSteps(id)).length === 1);
+    await until(async () => authorizeSent && (await store.getInspection(id)) !== null);
     // What cancelInspectionCall does on an instance that does not hold the call.
     expect(await store.transition(id, moveTo('failed', { statusReason: CLOSE_REASONS.cancelled }))).not.toBeNull();
     // sim_hang never answers and the timeout is 30 s: only the watch (every CANCEL_WATCH_MS) can end it within the test's time.
