@@ -3,8 +3,11 @@ import { PERMISSION_LABELS } from '@/lib/auth/permissions';
 import { deniedPermission } from '@/lib/auth/viewer';
 
 /** HTTP 403: signed in, but the role does not allow this. Says what is missing and who can grant it. */
-export default function Forbidden() {
-  const permission = deniedPermission().permission;
+export default async function Forbidden() {
+  const denied = deniedPermission();
+  // The guard names the permission in this request; a forbidden() from anywhere else never does, so
+  // the wait is bounded and the page then says it generically.
+  const permission = denied.permission ?? (await Promise.race([denied.decided, new Promise<null>((r) => setTimeout(() => r(null), 1500))]));
   return (
     <div className="mx-auto max-w-xl space-y-3">
       <h1 className="text-2xl font-semibold tracking-tight">Not allowed</h1>

@@ -37,7 +37,8 @@ test.describe('Every Flinks error says what it means, who acts and whether retry
     await expect(inspector.alert.locator('pre')).toBeVisible();
     await expect(inspector.alert.locator('pre')).not.toBeEmpty();
     await inspector.startOver();
-    await expect(page.getByRole('radio', { name: 'Cached' })).toBeChecked();
+    // Start over keeps the mode and the persona (issue 11 item 5), and clears the error.
+    await expect(page.getByRole('radio', { name: 'Live' })).toBeChecked();
     await expect(inspector.alert).toHaveCount(0);
   });
 });

@@ -65,7 +65,20 @@ async function sessionOf(h: Headers): Promise<SessionHolder | null> {
 }
 
 /** What the 403 page names: set by requireViewer just before it calls forbidden() in the same request. */
-export const deniedPermission = cache(() => ({ permission: null as Permission | null }));
+export const deniedPermission = cache(() => {
+  let decide: (p: Permission) => void = () => {};
+  const decided = new Promise<Permission>((resolve) => (decide = resolve));
+  const state = {
+    permission: null as Permission | null,
+    /** Resolves when the guard refuses in this request. Next may render forbidden.tsx while the page still awaits (the audit write), so the 403 page waits for it. */
+    decided,
+    deny(permission: Permission) {
+      state.permission = permission;
+      decide(permission);
+    },
+  };
+  return state;
+});
 
 type Door = {
   /** For pages: where to come back after signing in. Without it a visitor gets 401 (actions, routes). */
@@ -176,8 +189,9 @@ export async function permitsOwnerOrDelegate(viewer: Viewer, inspection: { id: s
 }
 
 async function deny(viewer: Viewer, permission: Permission, target: string | null): Promise<never> {
+  // Named before the audit write is awaited: the 403 page may already be rendering.
+  deniedPermission().deny(permission);
   await permits({ ...viewer, permissions: new Set() }, permission, target);
-  deniedPermission().permission = permission;
   forbidden();
 }
 
@@ -190,6 +204,6 @@ export async function currentRequestMeta() {
 
 /** For pages and actions whose shared operation was refused (already recorded by permits()): the 403 page naming it. */
 export function forbidWith(permission: Permission): never {
-  deniedPermission().permission = permission;
+  deniedPermission().deny(permission);
   forbidden();
 }
