@@ -108,7 +108,7 @@ export default defineConfig({
     server('main', {}, true),
     server('timeout', { FLINKS_TIMEOUT_MS: '2000' }),
     server('sessions', { POLL_INTERVAL_MS: '300', DATA_DIR: freshDataDir('sessions') }),
-    server('sessionClock', { DATA_DIR: freshDataDir('session-clock') }),
+    server('sessionClock', { POLL_INTERVAL_MS: '300', DATA_DIR: freshDataDir('session-clock') }),
     server('roles', { DATA_DIR: freshDataDir('roles') }),
     {
       command: 'npx tsx e2e/support/oidc-server.ts',

@@ -5,8 +5,9 @@ import { deniedPermission } from '@/lib/auth/viewer';
 /** HTTP 403: signed in, but the role does not allow this. Says what is missing and who can grant it. */
 export default async function Forbidden() {
   const denied = deniedPermission();
-  // The guard names the permission in this request; a forbidden() from anywhere else never does, so
-  // the wait is bounded and the page then says it generically.
+  // Next may render this while the page is still being checked: wait for the guard's decision
+  // (requireViewer makes one in every guarded request, at once). Pages without the guard (sign-in,
+  // setup, 404) never decide, so the wait is bounded; the page then says it generically.
   const permission = denied.permission ?? (await Promise.race([denied.decided, new Promise<null>((r) => setTimeout(() => r(null), 1500))]));
   return (
     <div className="mx-auto max-w-xl space-y-3">

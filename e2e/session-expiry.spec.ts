@@ -86,3 +86,37 @@ test('an expired live session reopens live: the stored inputs are shown and the 
   await expect(reopened.steps.nth(1)).toContainText('"Password": "$PASSWORD"');
   await expect(reopened.steps.nth(1)).not.toContainText('Everyday');
 });
+
+test('two sessions of one Login ID days apart: Compare shows the transactions each one has alone', async ({ inspector, page, baseURL }) => {
+  const tag = `drift-${Date.now()}`;
+  await inspector.openCached(SAMPLE_LOGIN_ID, tag);
+  const first = await SessionPage.openFrom(inspector);
+  const a = first.id;
+  await first.follow('Accounts detail');
+  await expect(first.table('Accounts detail')).toBeVisible({ timeout: 20_000 });
+
+  // A week later (the simulator's clock): the customer's newest days appear, the oldest fall out of the window.
+  const clock = await page.request.post(`${baseURL}/simulator/_control/clock`, { data: { advanceMs: 7 * 86_400_000 } });
+  expect(clock.ok()).toBe(true);
+  await inspector.goto();
+  await inspector.openCached(SAMPLE_LOGIN_ID, tag);
+  const second = await SessionPage.openFrom(inspector);
+  const b = second.id;
+  await second.follow('Accounts detail');
+  await expect(second.table('Accounts detail')).toBeVisible({ timeout: 20_000 });
+
+  await page.goto(`/compare?a=${a}&b=${b}`);
+  await expect(page.getByRole('heading', { name: 'Compare sessions' })).toBeVisible();
+  await expect(page.getByTestId('compare-fields').getByRole('row', { name: /Login ID/ })).not.toContainText('differs');
+  const chequing = page.getByTestId('compare-accounts').getByRole('row', { name: /Chequing/ });
+  await expect(chequing).toContainText('differs');
+  const alone = page.getByRole('region', { name: /^Transactions of Chequing.* in one session only$/ });
+  await expect(alone.getByRole('heading', { name: /^Only in A \(\d+\)$/ })).toBeVisible();
+  await expect(alone.getByRole('heading', { name: /^Only in B \(\d+\)$/ })).toBeVisible();
+  // A alone has the oldest days (out of B's window now), B alone the week A could not have seen.
+  const dates = (n: number) => alone.getByRole('table').nth(n).locator('tbody tr td:first-child').allTextContents();
+  const [onlyA, onlyB] = [await dates(0), await dates(1)];
+  expect(onlyA.length).toBeGreaterThan(0);
+  expect(onlyB.length).toBeGreaterThan(0);
+  expect([...onlyB].sort()[0]! > [...onlyA].sort().at(-1)!).toBe(true);
+});

@@ -1,3 +1,4 @@
+import { publicPage } from '@/lib/auth/viewer';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SetupForm } from '@/components/auth/setup-form';
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: 'First administrator · Flinks Sessio
 
 /** Public, guarded by the one-time token the server printed to its console. */
 export default async function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  publicPage();
   const token = (await searchParams).token;
   const valid = typeof token === 'string' && token.length <= 200 && (await setupTokenValid(token));
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeNextPath } from '@/lib/auth/safe-next';
-import { getViewer } from '@/lib/auth/viewer';
+import { getViewer, publicPage } from '@/lib/auth/viewer';
 import { getEnv } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
@@ -14,6 +14,7 @@ const SSO_ERRORS: Record<string, string> = {
 
 /** Public by design: the one page (with /setup) a signed-out visitor can see. */
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  publicPage();
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await getViewer()) redirect(next);

@@ -66,15 +66,21 @@ async function sessionOf(h: Headers): Promise<SessionHolder | null> {
 
 /** What the 403 page names: set by requireViewer just before it calls forbidden() in the same request. */
 export const deniedPermission = cache(() => {
-  let decide: (p: Permission) => void = () => {};
-  const decided = new Promise<Permission>((resolve) => (decide = resolve));
+  let decide: (p: Permission | null) => void = () => {};
+  const decided = new Promise<Permission | null>((resolve) => (decide = resolve));
   const state = {
     permission: null as Permission | null,
-    /** Resolves when the guard refuses in this request. Next may render forbidden.tsx while the page still awaits (the audit write), so the 403 page waits for it. */
+    /**
+     * The guard's decision in this request: the refused permission, or null once it let the caller
+     * through. Next may render forbidden.tsx while the page still awaits, so the 403 page waits for it.
+     */
     decided,
     deny(permission: Permission) {
       state.permission = permission;
       decide(permission);
+    },
+    allow() {
+      decide(null);
     },
   };
   return state;
@@ -100,10 +106,12 @@ export async function requireViewer(permission: Permission, door: Door | ApiDoor
   if ('request' in door) return apiViewer(permission, door.request);
   const viewer = await getViewer();
   if (!viewer) {
+    deniedPermission().allow();
     if (door.page !== undefined) redirect(`/sign-in?next=${encodeURIComponent(door.page)}`);
     unauthorized();
   }
   if (!viewer.permissions.has(permission)) await deny(viewer, permission, door.page ?? null);
+  deniedPermission().allow();
   return viewer;
 }
 
@@ -200,6 +208,11 @@ export const actorOf = (v: Viewer) => ({ type: 'user' as const, id: v.id, email:
 
 export async function currentRequestMeta() {
   return requestMetaFrom(await headers());
+}
+
+/** A page without the guard (sign-in, setup, 404) says so, so the 403 page rendered beside it does not wait for a decision. */
+export function publicPage(): void {
+  deniedPermission().allow();
 }
 
 /** For pages and actions whose shared operation was refused (already recorded by permits()): the 403 page naming it. */
