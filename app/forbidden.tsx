@@ -8,7 +8,9 @@ export default async function Forbidden() {
   // Next may render this while the page is still being checked: wait for the guard's decision
   // (requireViewer makes one in every guarded request, at once). Pages without the guard (sign-in,
   // setup, 404) never decide, so the wait is bounded; the page then says it generically.
-  const permission = denied.permission ?? (await Promise.race([denied.decided, new Promise<null>((r) => setTimeout(() => r(null), 1500))]));
+  const decided = denied.permission ?? (await Promise.race([denied.decided, new Promise<null>((r) => setTimeout(() => r(null), 1500))]));
+  // A shared operation refused after the guard let the caller in (forbidWith) names its permission later.
+  const permission = decided ?? denied.permission;
   return (
     <div className="mx-auto max-w-xl space-y-3">
       <h1 className="text-2xl font-semibold tracking-tight">Not allowed</h1>

@@ -17,12 +17,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../lib/store/open-database';
 import { seedHistory } from '../lib/store/seed';
-import { BENCH_ADMIN, callAction, signIn } from './bench-support';
+import { BENCH_ADMIN, callAction, freePort, signIn } from './bench-support';
 
 const SAMPLE_LOGIN_ID = '5e115eac-1209-4f19-641c-08d6d484e2fe';
 
@@ -36,18 +35,6 @@ const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 type Scores = { page: string; url: string; scores: Record<(typeof CATEGORIES)[number], number | null>; lcpMs: number | null; tbtMs: number | null; bytes: number | null };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const headers = (): Record<string, string> => (cookie ? { Cookie: cookie } : {});
 
