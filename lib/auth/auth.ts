@@ -42,12 +42,9 @@ async function createAuth() {
     },
     database: drizzleAdapter(db, { provider: 'pg', schema: authSchema }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128, revokeSessionsOnPasswordReset: true },
-    session: {
-      // Idle limit: a session not used for this long ends; each use slides it (updateAge). The
-      // absolute limit is enforced by getViewer from createdAt.
-      expiresIn: env.auth.idleMinutes * 60,
-      updateAge: Math.max(60, Math.floor((env.auth.idleMinutes * 60) / 10)),
-    },
+    // Idle limit: a session not used for this long ends; each use slides it (updateAge). The
+    // absolute limit is enforced by getViewer from createdAt.
+    session: sessionLifetimes(env.auth.idleMinutes),
     account: { encryptOAuthTokens: true },
     rateLimit: {
       enabled: true,
@@ -136,4 +133,15 @@ export function getAuth(): Promise<Auth> {
     holder.__inspectorAuth = creating;
   }
   return holder.__inspectorAuth;
+}
+
+/** Better Auth's session lifetimes in seconds: the idle limit, and how often a use slides it. */
+export function sessionLifetimes(idleMinutes: number): { expiresIn: number; updateAge: number } {
+  return { expiresIn: idleMinutes * 60, updateAge: Math.max(60, Math.floor((idleMinutes * 60) / 10)) };
+}
+
+/** Whether Better Auth's next getSession for this session would slide it (and re-send the cookie). */
+export function slideDue(expiresAt: Date, idleMinutes: number, now = Date.now()): boolean {
+  const { expiresIn, updateAge } = sessionLifetimes(idleMinutes);
+  return expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= now;
 }

@@ -87,4 +87,78 @@ describe('remembered staff sessions', () => {
     expect((await late)?.session.id).toBe('fresh');
     expect(after).toHaveBeenCalledTimes(1);
   });
+
+  describe('re-checked ahead of time', () => {
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('past half the delay, answers from memory and re-checks beside the request; the next caller gets the re-check', async () => {
+      const inline = vi.fn(async () => found('first'));
+      const ahead = { lookup: vi.fn(async () => found('rechecked')), inline: () => false };
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      vi.setSystemTime(Date.now() + 999);
+      expect((await rememberedSession(COOKIE, 2_000, inline, ahead))?.session.id).toBe('first');
+      expect(ahead.lookup).not.toHaveBeenCalled();
+      vi.setSystemTime(Date.now() + 2);
+      expect((await rememberedSession(COOKIE, 2_000, inline, ahead))?.session.id).toBe('first');
+      expect(ahead.lookup).toHaveBeenCalledTimes(1);
+      await settle();
+      // The re-check restarted the delay: 1.5 s after it, no lookup at all.
+      vi.setSystemTime(Date.now() + 1_500);
+      expect((await rememberedSession(COOKIE, 2_000, inline, ahead))?.session.id).toBe('rechecked');
+      expect(inline).toHaveBeenCalledTimes(1);
+      expect(ahead.lookup).toHaveBeenCalledTimes(2);
+    });
+
+    it('a re-check that finds the session gone (revoked elsewhere) removes it: the next caller looks up and is refused', async () => {
+      const ahead = { lookup: vi.fn(async () => null), inline: () => false };
+      const inline = vi.fn(async () => found('s1'));
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      vi.setSystemTime(Date.now() + 1_500);
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      await settle();
+      const after = vi.fn(async () => null);
+      expect(await rememberedSession(COOKIE, 2_000, after, ahead)).toBeNull();
+      expect(after).toHaveBeenCalledTimes(1);
+    });
+
+    it('never answers from a verification older than the delay, even when re-checks fail', async () => {
+      const ahead = { lookup: vi.fn(async () => Promise.reject(new Error('database down'))), inline: () => false };
+      const inline = vi.fn(async () => found('s1'));
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      vi.setSystemTime(Date.now() + 1_500);
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      await settle();
+      vi.setSystemTime(Date.now() + 501);
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      expect(inline).toHaveBeenCalledTimes(2);
+    });
+
+    it('when the session is due to slide, the lookup waits for the request that can carry the cookie', async () => {
+      const ahead = { lookup: vi.fn(async () => found('rechecked')), inline: () => true };
+      const inline = vi.fn(async () => found('s1'));
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      vi.setSystemTime(Date.now() + 1_500);
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      await settle();
+      expect(ahead.lookup).not.toHaveBeenCalled();
+      vi.setSystemTime(Date.now() + 501);
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      expect(inline).toHaveBeenCalledTimes(2);
+    });
+
+    it('runs the re-check when the caller schedules it (after the response), once however many callers ask meanwhile', async () => {
+      const queued: (() => void)[] = [];
+      const ahead = { lookup: vi.fn(async () => found('rechecked')), inline: () => false, schedule: (run: () => void) => void queued.push(run) };
+      const inline = vi.fn(async () => found('s1'));
+      await rememberedSession(COOKIE, 2_000, inline, ahead);
+      vi.setSystemTime(Date.now() + 1_500);
+      for (let i = 0; i < 3; i += 1) expect((await rememberedSession(COOKIE, 2_000, inline, ahead))?.session.id).toBe('s1');
+      expect(queued).toHaveLength(1);
+      expect(ahead.lookup).not.toHaveBeenCalled();
+      queued[0]!();
+      await settle();
+      expect(ahead.lookup).toHaveBeenCalledTimes(1);
+      expect((await rememberedSession(COOKIE, 2_000, inline, ahead))?.session.id).toBe('rechecked');
+    });
+  });
 });

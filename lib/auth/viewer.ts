@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { apiRefusal } from '@/lib/api/problem';
@@ -11,7 +12,7 @@ import { getEnv, type Environment } from '@/lib/env';
 import { getDatabase } from '@/lib/store';
 import { session as sessions } from '@/lib/store/schema-auth';
 import { authenticateBearer, countTokenRequest } from './api-tokens';
-import { getAuth } from './auth';
+import { getAuth, slideDue } from './auth';
 import { forgetSessions, rememberedSession } from './session-cache';
 import { isRole, permissionsFor, type Permission, type Role } from './permissions';
 
@@ -59,9 +60,29 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return viewerOfSession(await sessionOf(await headers()), 'web');
 });
 
-/** Better Auth's session for these headers, remembered for a moment per process (session-cache.ts). */
+/** Runs `run` once this response is sent; at once outside a request (the API handler driven by tests and scripts). */
+function afterResponse(run: () => void): void {
+  try {
+    after(run);
+  } catch {
+    run();
+  }
+}
+
+/**
+ * Better Auth's session for these headers, remembered for a moment per process and re-checked
+ * ahead of time (session-cache.ts), once this response is sent (after(): measured, a re-check run
+ * beside the request delayed its answer by its own cost). The early re-check is a plain read
+ * (disableRefresh): when the idle limit is due to slide, the lookup runs in the request instead,
+ * which can carry the cookie.
+ */
 async function sessionOf(h: Headers): Promise<SessionHolder | null> {
-  return rememberedSession(h.get('cookie'), getEnv().auth.sessionCacheMs, async () => (await getAuth()).api.getSession({ headers: h }));
+  const { sessionCacheMs, idleMinutes } = getEnv().auth;
+  return rememberedSession(h.get('cookie'), sessionCacheMs, async () => (await getAuth()).api.getSession({ headers: h }), {
+    lookup: async () => (await getAuth()).api.getSession({ headers: h, query: { disableRefresh: true } }),
+    inline: (found) => slideDue(found.session.expiresAt, idleMinutes),
+    schedule: afterResponse,
+  });
 }
 
 /** What the 403 page names: set by requireViewer just before it calls forbidden() in the same request. */
