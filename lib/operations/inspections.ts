@@ -20,6 +20,14 @@ async function withAttempt(deps: InspectorDeps, result: InspectionResult): Promi
 }
 
 /**
+ * A session just opened has had no answer yet, so no wrong one: its first questions are attempt 1
+ * without reading its steps back (issue 10: one statement less per live open).
+ */
+function firstAttempt(result: InspectionResult): InspectionResult {
+  return result.kind === 'mfa' ? { ...result, attempt: mfaAttempt(0) } : result;
+}
+
+/**
  * Opening an inspection and answering its MFA, with the checks and audit events around them: one
  * copy shared by the server actions (app/actions/inspection.ts) and the HTTP API (lib/api), so the
  * trail reads the same whichever door was used (only `interface` differs). The caller has already
@@ -45,7 +53,7 @@ export async function openInspection(
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = await withAttempt(deps, await startInspection(input, deps, { parentId: opts.parentId, ...(opts.id ? { id: opts.id } : {}) }));
+  const result = firstAttempt(await startInspection(input, deps, { parentId: opts.parentId, ...(opts.id ? { id: opts.id } : {}) }));
   const inspection = await auditedInspection(deps, input, result);
   await recordAudit({
     ...(await auditFields(viewer)),

@@ -1,5 +1,6 @@
 import { eq, getTableColumns, gte, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { inspections } from './schema';
+import { storableJsonText } from './json';
 import { likePrefixPattern, uuidPrefixRange } from './like-prefix';
 import type { InspectionFilter } from './types';
 
@@ -10,9 +11,10 @@ function omitKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K
 /** Every column but the internal step counter: selected rows are then exactly `Inspection`. */
 export const inspectionColumns = omitKey(getTableColumns(inspections), 'stepCount');
 
-/** SQL NULL for null (as drizzle's own jsonb mapping does), else a jsonb value. */
+/** A value as jsonb stores it (json.ts: storableJsonText); SQL NULL for null, as drizzle's own jsonb mapping does. */
 export function jsonParam(value: unknown): SQL {
-  return value === null ? sql`null::jsonb` : sql`${JSON.stringify(value)}::jsonb`;
+  const text = storableJsonText(value);
+  return text === null ? sql`null::jsonb` : sql`${text}::jsonb`;
 }
 
 /**

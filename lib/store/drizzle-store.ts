@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
-import { toStorableJson } from './json';
 import type { StoreOptions } from './memory-store';
 import { inspectionColumns, jsonParam, whereFor } from './drizzle-sql';
 import { inspections, mfaContinuations, steps } from './schema';
@@ -10,6 +9,7 @@ import type {
   Inspection,
   InspectionFilter,
   InspectionPatch,
+  InspectionStatus,
   InspectionStore,
   MfaContinuation,
   NewContinuation,
@@ -76,6 +76,13 @@ export class DrizzleStore implements InspectionStore {
     return row ?? null;
   }
 
+  async statusesOf(ids: readonly string[]): Promise<Map<string, InspectionStatus>> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return new Map();
+    const rows = await this.db.select({ id: inspections.id, status: inspections.status }).from(inspections).where(inArray(inspections.id, valid));
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
   async listSteps(inspectionId: string): Promise<Step[]> {
     if (!isUuid(inspectionId)) return [];
     return this.db.select().from(steps).where(eq(steps.inspectionId, inspectionId)).orderBy(asc(steps.seq));
@@ -122,11 +129,11 @@ export class DrizzleStore implements InspectionStore {
         sql`${step.httpStatus}::int`,
         sql`${step.flinksCode}::text`,
         sql`${step.outcome}`,
-        jsonParam(toStorableJson(step.request)),
-        jsonParam(toStorableJson(step.response)),
+        jsonParam(step.request),
+        jsonParam(step.response),
         sql`${step.sealedResponse}::text`,
         sql`${step.error}::text`,
-        jsonParam(step.responseHeaders ? toStorableJson(step.responseHeaders) : null),
+        jsonParam(step.responseHeaders ?? null),
       ],
       sql`, `,
     );
@@ -152,7 +159,7 @@ export class DrizzleStore implements InspectionStore {
     if (!isUuid(id)) return;
     await this.db
       .update(steps)
-      .set({ response: sql`${jsonParam(toStorableJson(response))}`, sealedResponse })
+      .set({ response: jsonParam(response), sealedResponse })
       .where(eq(steps.id, id));
   }
 
@@ -229,7 +236,7 @@ export class DrizzleStore implements InspectionStore {
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as AnyPgDatabase;
       // A status change and its steps: one statement; when the status had moved on, the steps alone.
-      const together = s.transition && recorded.length > 0 ? await this.transitionWithSteps(tx, inspectionId, s.transition, recorded) : null;
+      const together = s.transition && recorded.length > 0 ? await this.transitionWithSteps(tx, inspectionId, s.transition, recorded, s.continuation) : null;
       if (!together) {
         for (const step of recorded) {
           if (!(await this.insertStep(tx, inspectionId, step))) return { ok: false, reason: 'unknown' };
@@ -241,7 +248,8 @@ export class DrizzleStore implements InspectionStore {
         // Lost the race: the step (what Flinks really answered) stays; status and round do not move.
         return current ? { ok: false, reason: 'conflict', inspection: current } : { ok: false, reason: 'unknown' };
       }
-      const c = s.continuation;
+      // The one statement above already ended, released or kept the round.
+      const c = together ? undefined : s.continuation;
       if (c === 'delete') await tx.delete(mfaContinuations).where(eq(mfaContinuations.inspectionId, inspectionId));
       else if (c === 'release') {
         await tx.update(mfaContinuations).set({ answeringUntil: null }).where(eq(mfaContinuations.inspectionId, inspectionId));
@@ -251,12 +259,20 @@ export class DrizzleStore implements InspectionStore {
   }
 
   /**
-   * The status change and its steps in one statement (issue 10): one UPDATE moves the status and
-   * bumps the step counter by the number of steps (taking the row lock, as insertStep does), and
-   * each step is inserted from its RETURNING, so seq follows the given order. Null when the status
-   * had moved on (or no such inspection): then nothing was written.
+   * The status change, its steps and the MFA round in one statement (issue 10): one UPDATE moves
+   * the status and bumps the step counter by the number of steps (taking the row lock, as
+   * insertStep does), each step is inserted from its RETURNING, so seq follows the given order, and
+   * the continuation is kept, ended or released for the row it returned (so after the row lock:
+   * the order the sweeps take them in). Null when the status had moved on (or no such inspection):
+   * then nothing was written.
    */
-  private async transitionWithSteps(db: AnyPgDatabase, id: string, t: Transition, recorded: readonly NewStep[]): Promise<Inspection | null> {
+  private async transitionWithSteps(
+    db: AnyPgDatabase,
+    id: string,
+    t: Transition,
+    recorded: readonly NewStep[],
+    continuation: Settlement['continuation'],
+  ): Promise<Inspection | null> {
     if (t.from.length === 0) return null;
     const k = recorded.length;
     const moved = db.$with('moved').as(
@@ -274,11 +290,35 @@ export class DrizzleStore implements InspectionStore {
           .returning({ id: steps.id }),
       ),
     );
-    const [row] = await db.with(moved, ...inserts).select().from(moved);
+    const round = this.roundAfter(db, { id: sql`${moved.id}`, from: sql`${moved}` }, continuation);
+    const [row] = await db.with(moved, ...inserts, ...(round ? [db.$with('round').as(round)] : [])).select().from(moved);
     if (!row) return null;
     const inspection: Inspection & { seqEnd?: number } = { ...row };
     delete inspection.seqEnd;
     return inspection;
+  }
+
+  /**
+   * The continuation's part of a settlement as a statement for the inspection `of` returns (a CTE's
+   * id column and name): none when it returns no row, which is how a lost race leaves the round be.
+   */
+  private roundAfter(db: AnyPgDatabase, of: { id: SQL; from: SQL }, c: Settlement['continuation']) {
+    const mine = eq(mfaContinuations.inspectionId, sql`(select ${of.id} from ${of.from})`);
+    const key = { inspectionId: mfaContinuations.inspectionId };
+    if (!c) return null;
+    if (c === 'delete') return db.delete(mfaContinuations).where(mine).returning(key);
+    if (c === 'release') return db.update(mfaContinuations).set({ answeringUntil: null }).where(mine).returning(key);
+    const p = c.put;
+    return db
+      .insert(mfaContinuations)
+      .select(
+        sql`select ${of.id}, ${p.authorizeToken}::text, ${p.requestId}::text, ${p.expiresAt.toISOString()}::timestamptz, ${jsonParam(p.challenges ?? null)}, ${p.round}::int, null::timestamptz from ${of.from}`,
+      )
+      .onConflictDoUpdate({
+        target: mfaContinuations.inspectionId,
+        set: { authorizeToken: p.authorizeToken, requestId: p.requestId, expiresAt: p.expiresAt, challenges: p.challenges ?? null, round: p.round, answeringUntil: null },
+      })
+      .returning(key);
   }
 
   private async getIn(db: AnyPgDatabase, id: string): Promise<Inspection | null> {

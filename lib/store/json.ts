@@ -11,6 +11,16 @@ export function toStorableJson(value: unknown): unknown {
   return text.includes('\\u0000') ? withoutNul(parsed) : parsed;
 }
 
+/**
+ * The same as JSON text, null for SQL NULL: what a jsonb parameter takes. Stringified once (issue 10:
+ * a step's bodies were stringified, parsed and stringified again on every write).
+ */
+export function storableJsonText(value: unknown): string | null {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  if (text === undefined || text === 'null') return null;
+  return text.includes('\\u0000') ? JSON.stringify(withoutNul(JSON.parse(text))) : text;
+}
+
 const NUL = /\u0000/g;
 
 function withoutNul(value: unknown): unknown {

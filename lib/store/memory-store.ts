@@ -6,6 +6,7 @@ import type {
   Inspection,
   InspectionFilter,
   InspectionPatch,
+  InspectionStatus,
   InspectionStore,
   MfaContinuation,
   NewContinuation,
@@ -95,6 +96,15 @@ export class MemoryStore implements InspectionStore {
   async getInspection(id: string): Promise<Inspection | null> {
     const row = this.inspections.get(id);
     return row ? copy(row) : null;
+  }
+
+  async statusesOf(ids: readonly string[]): Promise<Map<string, InspectionStatus>> {
+    const found = new Map<string, InspectionStatus>();
+    for (const id of ids) {
+      const row = this.inspections.get(id);
+      if (row) found.set(id, row.status);
+    }
+    return found;
   }
 
   async listSteps(inspectionId: string): Promise<Step[]> {

@@ -68,6 +68,15 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await store.updateInspection(created.id, { tag: null })).toMatchObject({ tag: null });
     });
 
+    it('reads the status of many inspections at once, leaving out unknown and malformed ids', async () => {
+      const a = await store.createInspection({ mode: 'cached', environment: 'simulator', loginId: 'a' });
+      const b = await store.createInspection({ mode: 'cached', environment: 'simulator', loginId: 'b' });
+      await store.transition(b.id, { from: ['in_progress'], patch: { status: 'failed' } });
+      const statuses = await store.statusesOf([a.id, b.id, randomUUID(), 'not-a-uuid']);
+      expect(Object.fromEntries(statuses)).toEqual({ [a.id]: 'in_progress', [b.id]: 'failed' });
+      expect((await store.statusesOf([])).size).toBe(0);
+    });
+
     it('answers null for unknown or malformed ids', async () => {
       expect(await store.getInspection(randomUUID())).toBeNull();
       expect(await store.getInspection('not-a-uuid')).toBeNull();

@@ -164,6 +164,8 @@ export interface InspectionStore {
   createInspection(input: NewInspection): Promise<Inspection>;
   updateInspection(id: string, patch: InspectionPatch): Promise<Inspection | null>;
   getInspection(id: string): Promise<Inspection | null>;
+  /** The status of each of these inspections that exists (unknown ids are left out): one read for many. */
+  statusesOf(ids: readonly string[]): Promise<Map<string, InspectionStatus>>;
   /** Steps in seq order. */
   listSteps(inspectionId: string): Promise<Step[]>;
   appendStep(inspectionId: string, step: NewStep): Promise<Step>;
