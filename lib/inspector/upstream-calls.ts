@@ -17,40 +17,69 @@ export type TrackedCall = { signal: AbortSignal; done: () => void };
 /** How often a running start looks at its row for a cancel made on another instance. */
 export const CANCEL_WATCH_MS = 1000;
 
+/** What the watch reads: the status of each watched inspection, in one statement. */
+export type WatchStore = Pick<InspectionStore, 'statusesOf'>;
+
+type Watch = { controller: AbortController; whileStatus: string };
+type Watcher = { watches: Map<string, Set<Watch>>; timer?: ReturnType<typeof setInterval>; reading: boolean };
+const watchers = new WeakMap<WatchStore, Watcher>();
+
+/**
+ * One timer and one read per store for every watched call in this process (issue 10: a read per
+ * running start and second was, with 1,000 flows queued, 1,000 reads a second competing with them).
+ */
+function watch(store: WatchStore, inspectionId: string, w: Watch): () => void {
+  let watcher = watchers.get(store);
+  if (!watcher) watchers.set(store, (watcher = { watches: new Map(), reading: false }));
+  const own = watcher;
+  const set = own.watches.get(inspectionId) ?? new Set<Watch>();
+  set.add(w);
+  own.watches.set(inspectionId, set);
+  own.timer ??= setInterval(() => void tick(store, own), CANCEL_WATCH_MS);
+  own.timer.unref?.();
+  return () => {
+    set.delete(w);
+    if (set.size === 0 && own.watches.get(inspectionId) === set) own.watches.delete(inspectionId);
+    if (own.watches.size === 0 && own.timer) {
+      clearInterval(own.timer);
+      own.timer = undefined;
+    }
+  };
+}
+
+async function tick(store: WatchStore, watcher: Watcher): Promise<void> {
+  if (watcher.reading || watcher.watches.size === 0) return;
+  watcher.reading = true;
+  try {
+    const statuses = await store.statusesOf([...watcher.watches.keys()]);
+    for (const [id, status] of statuses) {
+      for (const w of watcher.watches.get(id) ?? []) {
+        if (status !== w.whileStatus) w.controller.abort(new DOMException('Cancelled', 'AbortError'));
+      }
+    }
+  } catch {
+    // A database hiccup must not end the calls: the next tick reads again.
+  } finally {
+    watcher.reading = false;
+  }
+}
+
 /**
  * Registers one call (or a sequence of calls) for an inspection. With `watch`, the store is read
  * every CANCEL_WATCH_MS while it runs and the call is aborted once the row's status is no longer
  * `whileStatus`. done() must be called when the call has ended.
  */
-export function trackUpstreamCall(inspectionId: string, watch?: { store: Pick<InspectionStore, 'getInspection'>; whileStatus: string }): TrackedCall {
+export function trackUpstreamCall(inspectionId: string, watched?: { store: WatchStore; whileStatus: string }): TrackedCall {
   const controller = new AbortController();
   const calls = registry();
   const set = calls.get(inspectionId) ?? new Set();
   set.add(controller);
   calls.set(inspectionId, set);
-  let timer: ReturnType<typeof setInterval> | undefined;
-  if (watch) {
-    let reading = false;
-    timer = setInterval(() => {
-      if (reading || controller.signal.aborted) return;
-      reading = true;
-      watch.store
-        .getInspection(inspectionId)
-        .then((row) => {
-          if (row && row.status !== watch.whileStatus) controller.abort(new DOMException('Cancelled', 'AbortError'));
-        })
-        // A database hiccup must not end the call: the next tick reads again.
-        .catch(() => {})
-        .finally(() => {
-          reading = false;
-        });
-    }, CANCEL_WATCH_MS);
-    timer.unref?.();
-  }
+  const unwatch = watched ? watch(watched.store, inspectionId, { controller, whileStatus: watched.whileStatus }) : undefined;
   return {
     signal: controller.signal,
     done: () => {
-      if (timer) clearInterval(timer);
+      unwatch?.();
       set.delete(controller);
       if (set.size === 0 && calls.get(inspectionId) === set) calls.delete(inspectionId);
     },
