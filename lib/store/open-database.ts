@@ -26,6 +26,11 @@ export const MIGRATION_LOCK_KEY = 0x696e7370_65637472n;
 
 export type OpenDatabase = {
   db: AnyPgDatabase;
+  /**
+   * PGlite (in this process or its worker thread): no connection between us and the database, so
+   * a statement cannot run there while its answer is lost on the way back (drizzle-store.ts: settle).
+   */
+  inProcess: boolean;
   /** Raw rows of a statement; both drivers answer `{ rows }`. For scripts (seeding, benchmarks). */
   rows<T>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
@@ -44,9 +49,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     const dataDir = config.dataDir ? path.resolve(config.dataDir) : undefined;
     if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
-    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    if (dataDir) {
+      // On disk (the app, the scripts): in a worker thread of its own (pglite-thread-client.ts).
+      const { startPgliteThread } = await import('./pglite-thread-client');
+      const client = await startPgliteThread(dataDir);
+      const db = drizzle({ client: client as unknown as InstanceType<typeof PGlite> });
+      return ready(db as unknown as AnyPgDatabase, true, () => client.close(), () => migrate(db, { migrationsFolder }));
+    }
+    const client = await PGlite.create();
     const db = drizzle({ client });
-    return ready(db as unknown as AnyPgDatabase, () => client.close(), () => migrate(db, { migrationsFolder }));
+    return ready(db as unknown as AnyPgDatabase, true, () => client.close(), () => migrate(db, { migrationsFolder }));
   }
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -84,11 +96,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
       lock.release();
     }
   };
-  return ready(db as unknown as AnyPgDatabase, () => pool.end(), migrateLocked);
+  return ready(db as unknown as AnyPgDatabase, false, () => pool.end(), migrateLocked);
 }
 
 async function ready(
   db: AnyPgDatabase,
+  inProcess: boolean,
   close: () => Promise<void>,
   migrate: () => Promise<void>,
 ): Promise<OpenDatabase> {
@@ -101,6 +114,7 @@ async function ready(
   }
   return {
     db,
+    inProcess,
     rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
     close,
   };

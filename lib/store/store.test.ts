@@ -11,6 +11,11 @@ import { contractSuite, step, testClock } from './store-contract';
 
 contractSuite('memory', async (now) => createStore({ kind: 'memory', now }));
 contractSuite('pglite (in memory)', async (now) => createStore({ kind: 'pglite', now }));
+// On disk, PGlite runs in a worker thread (pglite-thread-client.ts): the same contract through it,
+// transactions, lost races and errors included.
+const diskDir = mkdtempSync(path.join(tmpdir(), 'store-thread-'));
+afterAll(() => rmSync(diskDir, { recursive: true, force: true }));
+contractSuite('pglite (on disk, worker thread)', async (now) => createStore({ kind: 'pglite', dataDir: path.join(diskDir, 'pglite'), now }));
 
 // The Postgres leg runs whenever TEST_DATABASE_URL is set (CI: `export $(scripts/ensure-postgres.sh)`).
 // Each run gets its own throwaway database so parallel runs and leftovers cannot interfere.
