@@ -55,10 +55,14 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThreadCl
     worker.once('error', reject);
   });
 
+  // The thread keeps the process alive only while something waits for it: a script that ends
+  // without closing the database still exits, as it did with PGlite in-thread.
+  worker.unref();
   worker.on('message', (m: Reply) => {
     const w = waiting.get(m.id);
     if (!w) return;
     waiting.delete(m.id);
+    if (waiting.size === 0) worker.unref();
     if (m.error) w.reject(Object.assign(new Error(m.error.message), m.error.fields));
     else w.resolve(m.result);
   });
@@ -77,6 +81,7 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThreadCl
     const id = next++;
     return new Promise<T>((resolve, reject) => {
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.ref();
       worker.postMessage({ ...message, id });
     });
   };
