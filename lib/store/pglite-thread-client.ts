@@ -9,9 +9,13 @@ import { Worker } from 'node:worker_threads';
  * PGlite (the tests) stays in-thread.
  *
  * Messages: { id, op: 'query' | 'exec' | 'begin' | 'end' | 'close', tx?, … } → { id, result } or
- * { id, error }. A transaction is opened in the worker by 'begin' and holds PGlite's lock there
- * until 'end' says commit or rollback, so other statements wait for it, as they would in-thread.
+ * { id, error }; a query names its text by sqlId once the text has been sent. A transaction is
+ * opened in the worker by 'begin' and holds PGlite's lock there until 'end' says commit or rollback,
+ * so other statements wait for it, as they would in-thread.
  */
+
+/** How many statement texts the worker remembers (see `statement` below). */
+const SQL_TEXTS = 1_000;
 
 type QueryResult = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
 type Reply = { id: number; result?: unknown; error?: { message: string; name: string; fields: Record<string, unknown> } };
@@ -86,11 +90,25 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThreadCl
     });
   };
 
+  // A statement's text crosses once: later it is named by number (the text is most of a message, and
+  // copying it took a few % of the server thread under load). Messages arrive in order, so the worker
+  // has the text before the first message that names it. Bounded: statements whose text varies
+  // (`in ($1, …, $n)`) past the first SQL_TEXTS are sent whole each time.
+  const texts = new Map<string, number>();
+  const statement = (sql: string): { sqlId: number; sql?: string } | { sql: string } => {
+    const known = texts.get(sql);
+    if (known !== undefined) return { sqlId: known };
+    if (texts.size >= SQL_TEXTS) return { sql };
+    const sqlId = texts.size;
+    texts.set(sql, sqlId);
+    return { sqlId, sql };
+  };
+
   // drizzle's parsers (functions) stay here; the worker applies the same ones (pglite-thread.mjs).
   const queryOn =
     (tx?: number): Query =>
     (sql, params = [], opts = {}) =>
-      send<QueryResult>({ op: 'query', sql, params, rowMode: opts.rowMode ?? 'object', tx });
+      send<QueryResult>({ op: 'query', ...statement(sql), params, rowMode: opts.rowMode ?? 'object', tx });
   const execOn = (tx?: number) => (sql: string) => send<QueryResult[]>({ op: 'exec', sql, tx });
   let transactions = 0;
 

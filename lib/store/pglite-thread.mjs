@@ -13,6 +13,9 @@ const db = await PGlite.create(workerData.dataDir);
 const asText = (value) => value;
 const parsers = { [types.TIMESTAMP]: asText, [types.TIMESTAMPTZ]: asText, [types.INTERVAL]: asText, [types.DATE]: asText };
 
+/** Statement texts by number, as the other thread numbered them. */
+const texts = [];
+
 /** Open transactions by id: the callback PGlite runs holds its lock until commit or rollback arrives. */
 const transactions = new Map();
 class Rollback extends Error {}
@@ -63,8 +66,11 @@ async function target(tx) {
 async function handle(m) {
   switch (m.op) {
     case 'query': {
+      // A text sent once is named by its number afterwards (pglite-thread-client.ts: statement).
+      if (m.sqlId !== undefined && m.sql !== undefined) texts[m.sqlId] = m.sql;
+      const sql = m.sqlId !== undefined ? texts[m.sqlId] : m.sql;
       const on = await target(m.tx);
-      const r = await on.query(m.sql, m.params, { rowMode: m.rowMode, parsers });
+      const r = await on.query(sql, m.params, { rowMode: m.rowMode, parsers });
       return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
     }
     case 'exec': {

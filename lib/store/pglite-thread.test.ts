@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPgliteThread, type PgliteThreadClient } from './pglite-thread-client';
+
+// The worker-thread PGlite seen through its client: what drizzle relies on beyond the store
+// contract (store.test.ts runs that on the worker too).
+describe('PGlite in a worker thread', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pglite-thread-'));
+  let db: PgliteThreadClient;
+  beforeAll(async () => {
+    db = await startPgliteThread(path.join(dir, 'pglite'));
+    await db.exec('create table t (id int primary key, note text)');
+  });
+  afterAll(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers many distinct statement texts, past the ones it remembers by number, and repeats them', async () => {
+    for (let round = 0; round < 2; round += 1) {
+      for (let n = 0; n < 1_100; n += 50) {
+        const { rows } = await db.query(`select $1::int + ${n} as v`, [round], { rowMode: 'array' });
+        expect(rows).toEqual([[round + n]]);
+      }
+    }
+    const sums = await Promise.all(Array.from({ length: 1_050 }, (_, n) => db.query(`select ${n} as v`, [], { rowMode: 'object' })));
+    expect(sums.map((r) => (r.rows[0] as { v: number }).v)).toEqual(Array.from({ length: 1_050 }, (_, n) => n));
+  });
+
+  it('keeps PostgreSQL error fields (code, constraint) across the thread', async () => {
+    await db.query('insert into t values (1, $1)', ['first']);
+    const err = await db.query('insert into t values (1, $1)', ['again']).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: '23505', constraint: 't_pkey' });
+  });
+
+  it('commits a transaction, rolls one back on a throw, and other statements wait for it', async () => {
+    await db.transaction(async (tx) => {
+      await tx.query('insert into t values (2, $1)', ['kept']);
+      await tx.query('insert into t values (3, $1)', ['kept']);
+    });
+    const failed = await db
+      .transaction(async (tx) => {
+        await tx.query('insert into t values (4, $1)', ['dropped']);
+        throw new Error('changed my mind');
+      })
+      .catch((e: Error) => e.message);
+    expect(failed).toBe('changed my mind');
+    // Sent while a transaction holds the database: it sees the transaction's outcome, not its middle.
+    let seenInside: unknown;
+    const inside = db.transaction(async (tx) => {
+      await tx.query('insert into t values (5, $1)', ['late']);
+      seenInside = (await tx.query('select count(*)::int as n from t')).rows[0];
+    });
+    const outside = db.query('select count(*)::int as n from t');
+    await inside;
+    expect(seenInside).toEqual({ n: 4 });
+    expect((await outside).rows[0]).toEqual({ n: 4 });
+    expect((await db.query('select id from t order by id', [], { rowMode: 'array' })).rows).toEqual([[1], [2], [3], [5]]);
+  });
+});
