@@ -4,7 +4,7 @@
  *   npm run bench:load                                    # next build, then N = 100, 300, 1000 on PGlite
  *   npm run bench:load -- --no-build --n 100              # one N, reuse .next
  *   npm run bench:load -- --no-build --postgres URL       # a fresh database on that server
- *   options: --json
+ *   options: --repeat 3 (rounds per N; the median is reported), --json
  *
  * For each N, N complete live flows start at the same moment over a persona mix (Greatday: one MFA
  * round; sim_two_rounds: two; greatday_nomfa: none; test_disabled_account: a Flinks error), each
@@ -40,6 +40,11 @@ import { TOOLBOX } from '../lib/flinks/toolbox';
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.values.has('n') ? args.values.get('n')!.split(',').map(Number) : [100, 300, 1000];
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--n takes whole numbers, e.g. --n 100 or --n 100,300');
+// Each N is run REPEAT times, the app and /simulator back to back each time, and the ratio taken per
+// repeat: the machine's speed drifts by the minute (seen: /simulator at 115 and 198 flows/s in one run),
+// so a pair measured together compares better than one app run against one /simulator run.
+const REPEAT = args.values.has('repeat') ? Number(args.values.get('repeat')) : 3;
+if (!Number.isInteger(REPEAT) || REPEAT < 1) throw new Error('--repeat takes a whole number, e.g. --repeat 3');
 
 type Persona = { username: string; rounds: number; outcome: 'authorized' | 'error' };
 const MIX: Persona[] = [
@@ -143,6 +148,44 @@ type Round = { n: number; app: { seconds: number; flowsPerSecond: number; perFlo
 
 type SimRound = { seconds: number; flowsPerSecond: number; perFlow: Stats; failures: number };
 
+/** One N's rounds as one row: medians, counts summed, and each ratio the median of the rounds' own. */
+type Summed = Round & { ofSim: number; ofViaApp: number };
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function summed(rs: Round[]): Summed {
+  const med = (f: (r: Round) => number) => median(rs.map(f));
+  const sum = (f: (r: Round) => number) => rs.reduce((t, r) => t + f(r), 0);
+  const statsOf = (f: (r: Round) => Stats): Stats => ({ n: sum((r) => f(r).n), p50: med((r) => f(r).p50), p95: med((r) => f(r).p95), mean: med((r) => f(r).mean) });
+  const simOf = (f: (r: Round) => SimRound): SimRound => ({
+    seconds: med((r) => f(r).seconds),
+    flowsPerSecond: med((r) => f(r).flowsPerSecond),
+    perFlow: statsOf((r) => f(r).perFlow),
+    failures: sum((r) => f(r).failures),
+  });
+  return {
+    n: rs[0]!.n,
+    app: {
+      seconds: med((r) => r.app.seconds),
+      flowsPerSecond: med((r) => r.app.flowsPerSecond),
+      perFlow: statsOf((r) => r.app.perFlow),
+      failures: sum((r) => r.app.failures),
+      busy: sum((r) => r.app.busy),
+      resent: sum((r) => r.app.resent),
+      historyProblems: sum((r) => r.app.historyProblems),
+      samples: [...new Set(rs.flatMap((r) => r.app.samples))].slice(0, 5),
+    },
+    sim: simOf((r) => r.sim),
+    viaApp: simOf((r) => r.viaApp),
+    ofSim: med((r) => r.app.flowsPerSecond / r.sim.flowsPerSecond),
+    ofViaApp: med((r) => r.app.flowsPerSecond / r.viaApp.flowsPerSecond),
+  };
+}
+
 /** The same flows' Flinks calls straight to a simulator's HTTP API, all at once. */
 async function simOnly(personas: Persona[], apiBase: string): Promise<SimRound> {
   const s0 = performance.now();
@@ -217,13 +260,22 @@ async function main(): Promise<number> {
     console.error(`bench:load on ${store}: N = ${SIZES.join(', ')}`);
     // A short warm-up: first requests compile routes and fill caches.
     await Promise.all(MIX.map((p) => appFlow(app.base, cookie, ids, p)));
-    const rounds: Round[] = [];
-    for (const n of SIZES) rounds.push(await round(n, app.base, cookie, ids, sim.apiBase, `${app.base}/simulator/v3/${TOOLBOX.customerId}/BankingServices`));
+    const all: Round[] = [];
+    const rounds: Summed[] = [];
+    for (const n of SIZES) {
+      const repeats: Round[] = [];
+      for (let i = 0; i < REPEAT; i += 1) {
+        if (REPEAT > 1) console.error(`  N=${n}: round ${i + 1} of ${REPEAT}`);
+        repeats.push(await round(n, app.base, cookie, ids, sim.apiBase, `${app.base}/simulator/v3/${TOOLBOX.customerId}/BankingServices`));
+      }
+      all.push(...repeats);
+      rounds.push(summed(repeats));
+    }
 
     if (args.json) {
-      console.log(JSON.stringify({ store, mix: MIX.map((p) => p.username), rounds }, null, 2));
+      console.log(JSON.stringify({ store, mix: MIX.map((p) => p.username), repeat: REPEAT, rounds: all }, null, 2));
     } else {
-      console.log(`\nN simultaneous live flows on ${store} (persona mix ${MIX.map((p) => p.username).join(', ')}); "busy" = busy answers waited out and retried; "resent" = requests sent again after a kept-alive socket was reset\n`);
+      console.log(`\nN simultaneous live flows on ${store} (persona mix ${MIX.map((p) => p.username).join(', ')}), ${REPEAT} round(s) per N: medians of the rounds, failures/busy/resent summed, each ratio the median of the rounds' own ratios; "busy" = busy answers waited out and retried; "resent" = requests sent again after a kept-alive socket was reset\n`);
       const head = ['N', 'app flows/s', 'app p50 ms', 'app p95 ms', 'failures', 'busy', 'resent', 'sim flows/s', 'sim p95 ms', 'sim failures', 'app/sim throughput', '/simulator flows/s', 'app / /simulator'];
       const body = rounds.map((r) => [
         String(r.n),
@@ -236,14 +288,14 @@ async function main(): Promise<number> {
         r.sim.flowsPerSecond.toFixed(1),
         ms(r.sim.perFlow.p95),
         String(r.sim.failures),
-        `${((r.app.flowsPerSecond / r.sim.flowsPerSecond) * 100).toFixed(0)}%`,
+        `${(r.ofSim * 100).toFixed(0)}%`,
         r.viaApp.flowsPerSecond.toFixed(1),
-        `${((r.app.flowsPerSecond / r.viaApp.flowsPerSecond) * 100).toFixed(0)}%`,
+        `${(r.ofViaApp * 100).toFixed(0)}%`,
       ]);
       console.log(table([head, ...body]));
       for (const r of rounds) for (const s of r.app.samples) console.log(`  N=${r.n} failure: ${s}`);
     }
-    const summary = rounds.map((r) => `N=${r.n}: ${r.app.flowsPerSecond.toFixed(0)} flows/s = ${((r.app.flowsPerSecond / r.sim.flowsPerSecond) * 100).toFixed(0)}% of the simulator alone, p95 ${(r.app.perFlow.p95 / 1000).toFixed(2)} s, ${r.app.failures} failures, ${r.app.busy} busy, ${r.app.resent} resent`).join('; ');
+    const summary = rounds.map((r) => `N=${r.n}: ${r.app.flowsPerSecond.toFixed(0)} flows/s = ${(r.ofViaApp * 100).toFixed(0)}% of /simulator (${(r.ofSim * 100).toFixed(0)}% of the simulator alone), p95 ${(r.app.perFlow.p95 / 1000).toFixed(2)} s, ${r.app.failures} failures, ${r.app.busy} busy, ${r.app.resent} resent`).join('; ');
     console.log(`\nSummary (${store}): ${summary}`);
     return rounds.some((r) => r.app.failures > 0) ? 1 : 0;
   } catch (err) {
