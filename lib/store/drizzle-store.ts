@@ -27,6 +27,12 @@ import { UNSEALED_KEYS_PATTERN } from './types';
 /** Both drivers' databases (pglite, node-postgres) are this type; the store needs nothing more. */
 export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
+/** A value made on first use and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 export class DrizzleStore implements InspectionStore {
   private readonly now: () => Date;
   private readonly inProcess: boolean;
@@ -39,6 +45,30 @@ export class DrizzleStore implements InspectionStore {
     this.now = opts.now ?? (() => new Date());
     this.inProcess = opts.inProcess ?? false;
   }
+
+  /**
+   * The hottest fixed-shape statements, built once (issue 10: drizzle rebuilt each statement's SQL on
+   * every call, about a tenth of the server thread under load). Dates go in as ISO text, as the
+   * columns' own mapping would send them.
+   */
+  private readonly prepared = {
+    get: once(() =>
+      this.db.select(inspectionColumns).from(inspections).where(eq(inspections.id, sql.placeholder('id'))).prepare('inspection_get'),
+    ),
+    claim: once(() =>
+      this.db
+        .update(mfaContinuations)
+        .set({ answeringUntil: sql`${sql.placeholder('until')}::timestamptz` })
+        .where(
+          and(
+            eq(mfaContinuations.inspectionId, sql.placeholder('id')),
+            or(isNull(mfaContinuations.answeringUntil), lte(mfaContinuations.answeringUntil, sql`${sql.placeholder('now')}::timestamptz`)),
+          ),
+        )
+        .returning()
+        .prepare('continuation_claim'),
+    ),
+  };
 
   /** Raw rows of a statement: the readiness probe's `select 1` and migration check (readiness.ts). */
   async rows<T>(query: SQL): Promise<T[]> {
@@ -74,7 +104,7 @@ export class DrizzleStore implements InspectionStore {
   async getInspection(id: string): Promise<Inspection | null> {
     // Ids arrive from URLs; a non-uuid would be a Postgres cast error rather than "not found".
     if (!isUuid(id)) return null;
-    const [row] = await this.db.select(inspectionColumns).from(inspections).where(eq(inspections.id, id));
+    const [row] = await this.prepared.get().execute({ id });
     return row ?? null;
   }
 
@@ -347,16 +377,7 @@ export class DrizzleStore implements InspectionStore {
 
   async claimAnswer(inspectionId: string, now: Date, until: Date): Promise<MfaContinuation | null> {
     if (!isUuid(inspectionId)) return null;
-    const [row] = await this.db
-      .update(mfaContinuations)
-      .set({ answeringUntil: until })
-      .where(
-        and(
-          eq(mfaContinuations.inspectionId, inspectionId),
-          or(isNull(mfaContinuations.answeringUntil), lte(mfaContinuations.answeringUntil, now)),
-        ),
-      )
-      .returning();
+    const [row] = await this.prepared.claim().execute({ id: inspectionId, now: now.toISOString(), until: until.toISOString() });
     return row ?? null;
   }
 
