@@ -134,6 +134,8 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThreadCl
     async close() {
       if (!ended) await send({ op: 'close' }).catch(() => undefined);
       await worker.terminate();
+      // Whatever the order of 'exit' and terminate()'s answer: from here on, calls fail at once.
+      ended ??= new Error('the database thread ended (closed)');
     },
   };
 }

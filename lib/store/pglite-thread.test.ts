@@ -60,3 +60,24 @@ describe('PGlite in a worker thread', () => {
     expect((await db.query('select id from t order by id', [], { rowMode: 'array' })).rows).toEqual([[1], [2], [3], [5]]);
   });
 });
+
+describe('PGlite in a worker thread, once the thread has ended', () => {
+  it('fails what waits and what comes at once instead of leaving callers hanging', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-thread-ended-'));
+    try {
+      const db = await startPgliteThread(path.join(dir, 'pglite'));
+      expect((await db.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+      // Sent while the thread is being stopped: answered or failed, never left waiting.
+      const inFlight = db.query('select pg_sleep(0.2)').then(
+        () => 'answered',
+        () => 'failed',
+      );
+      await db.close();
+      expect(['answered', 'failed']).toContain(await inFlight);
+      await expect(db.query('select 1')).rejects.toThrow(/database thread ended/);
+      await expect(db.transaction(async (tx) => tx.query('select 1'))).rejects.toThrow(/database thread ended/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
