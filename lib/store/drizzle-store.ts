@@ -27,6 +27,11 @@ import { UNSEALED_KEYS_PATTERN } from './types';
 /** Both drivers' databases (pglite, node-postgres) are this type; the store needs nothing more. */
 export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
+/** A continuation's columns as a round starts: nobody answering it yet. */
+function freshRound(c: NewContinuation) {
+  return { authorizeToken: c.authorizeToken, requestId: c.requestId, expiresAt: c.expiresAt, challenges: c.challenges ?? null, round: c.round, answeringUntil: null };
+}
+
 /** A value made on first use and kept. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
@@ -352,10 +357,7 @@ export class DrizzleStore implements InspectionStore {
       .select(
         sql`select ${of.id}, ${p.authorizeToken}::text, ${p.requestId}::text, ${p.expiresAt.toISOString()}::timestamptz, ${jsonParam(p.challenges ?? null)}, ${p.round}::int, null::timestamptz from ${of.from}`,
       )
-      .onConflictDoUpdate({
-        target: mfaContinuations.inspectionId,
-        set: { authorizeToken: p.authorizeToken, requestId: p.requestId, expiresAt: p.expiresAt, challenges: p.challenges ?? null, round: p.round, answeringUntil: null },
-      })
+      .onConflictDoUpdate({ target: mfaContinuations.inspectionId, set: freshRound(p) })
       .returning(key);
   }
 
@@ -365,14 +367,10 @@ export class DrizzleStore implements InspectionStore {
   }
 
   private async upsertContinuation(db: AnyPgDatabase, inspectionId: string, c: NewContinuation): Promise<void> {
-    const values = { ...c, inspectionId, challenges: c.challenges ?? null, answeringUntil: null };
     await db
       .insert(mfaContinuations)
-      .values(values)
-      .onConflictDoUpdate({
-        target: mfaContinuations.inspectionId,
-        set: { authorizeToken: c.authorizeToken, requestId: c.requestId, expiresAt: c.expiresAt, challenges: values.challenges, round: c.round, answeringUntil: null },
-      });
+      .values({ ...freshRound(c), inspectionId })
+      .onConflictDoUpdate({ target: mfaContinuations.inspectionId, set: freshRound(c) });
   }
 
   async claimAnswer(inspectionId: string, now: Date, until: Date): Promise<MfaContinuation | null> {

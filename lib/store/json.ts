@@ -5,10 +5,8 @@
  * neither keeps a reference the caller could mutate later.
  */
 export function toStorableJson(value: unknown): unknown {
-  const text = value === undefined ? undefined : JSON.stringify(value);
-  if (text === undefined) return null;
-  const parsed: unknown = JSON.parse(text);
-  return text.includes('\\u0000') ? withoutNul(parsed) : parsed;
+  const text = storableJsonText(value);
+  return text === null ? null : (JSON.parse(text) as unknown);
 }
 
 /**
