@@ -61,6 +61,47 @@ describe('PGlite in a worker thread', () => {
   });
 });
 
+describe('PGlite in a worker thread, a statement text used again', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pglite-thread-prepared-'));
+  let db: PgliteThreadClient;
+  // A thread of its own: the texts numbered above (all it remembers) would leave none to prepare.
+  beforeAll(async () => {
+    db = await startPgliteThread(path.join(dir, 'pglite'));
+  });
+  afterAll(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs a text it has seen before as a named prepared statement, answering exactly as the first time', async () => {
+    await db.exec('create table p (id int primary key, at timestamptz, doc jsonb, flag boolean, note text)');
+    const insert = 'insert into p (id, at, doc, flag, note) values ($1, $2, $3, $4, $5) returning id, at, doc, flag, note';
+    const answers = [];
+    for (let id = 1; id <= 3; id += 1) answers.push(await db.query(insert, [id, '2026-11-28T10:00:00.000Z', JSON.stringify({ n: id, list: [1, 'two'] }), id % 2 === 0, id === 2 ? null : `note ${id}`]));
+    expect(answers.map((a) => a.rows)).toEqual([1, 2, 3].map((id) => [{ id, at: '2026-11-28 10:00:00+00', doc: { n: id, list: [1, 'two'] }, flag: id % 2 === 0, note: id === 2 ? null : `note ${id}` }]));
+    expect(answers[2]!.fields).toEqual(answers[0]!.fields);
+    expect(answers.map((a) => a.affectedRows)).toEqual([1, 1, 1]);
+    const select = 'select id, note from p where id >= $1 order by id';
+    const arrays = [await db.query(select, [2], { rowMode: 'array' }), await db.query(select, [2], { rowMode: 'array' }), await db.query(select, [3], { rowMode: 'array' })];
+    expect(arrays.map((a) => a.rows)).toEqual([[[2, null], [3, 'note 3']], [[2, null], [3, 'note 3']], [[3, 'note 3']]]);
+    // The repeated texts are prepared on the database's side (their names are the worker's).
+    const names = (await db.query('select name, statement from pg_prepared_statements')).rows as { name: string; statement: string }[];
+    expect(names.map((n) => n.statement)).toEqual(expect.arrayContaining([insert, select]));
+    // A prepared statement's errors keep their fields, and the database goes on answering.
+    await expect(db.query(insert, [1, null, null, null, null])).rejects.toMatchObject({ code: '23505', constraint: 'p_pkey' });
+    // Inside a transaction rolled back, and many at once around it: each gets its own answer.
+    await db
+      .transaction(async (tx) => {
+        await tx.query(insert, [10, null, null, true, 'rolled back']);
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
+    const many = await Promise.all(Array.from({ length: 60 }, (_, n) => db.query('select $1::int * 2 as twice', [n])));
+    expect(many.map((r) => (r.rows[0] as { twice: number }).twice)).toEqual(Array.from({ length: 60 }, (_, n) => n * 2));
+    expect((await db.query(select, [1], { rowMode: 'array' })).rows).toEqual([[1, 'note 1'], [2, null], [3, 'note 3']]);
+  });
+});
+
 describe('PGlite in a worker thread, once the thread has ended', () => {
   it('fails what waits and what comes at once instead of leaving callers hanging', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pglite-thread-ended-'));
