@@ -159,6 +159,28 @@ describe('inspections through the API', () => {
     expect(failed.body).toMatchObject({ status: 'failed', error: { flinksCode: 'DISABLED_LOGIN', whoActs: 'customer', retry: 'no' } });
   });
 
+  it('each open and answer is one audit event naming what Flinks answered (written beside the settle, or after it for an error)', async () => {
+    const forInspection = async (action: string, id: string) => (await auditRows(action)).filter((e) => (e.metadata as { inspectionId?: string } | null)?.inspectionId === id);
+    const cached = (await call('POST', '/api/v1/inspections', { body: { mode: 'cached', loginId: LOGIN_ID } })).body;
+    expect(cached.requestId).toMatch(/\S/);
+    const [open] = await forInspection('inspection.open', cached.id);
+    expect(await forInspection('inspection.open', cached.id)).toHaveLength(1);
+    expect(open).toMatchObject({ outcome: 'permitted', interface: 'api', actorEmail: admin.email, targetType: 'login', targetId: LOGIN_ID });
+    expect(open!.metadata).toMatchObject({ mode: 'cached', result: 'authorized', requestId: cached.requestId });
+
+    const live = (await call('POST', '/api/v1/inspections', { body: { mode: 'live', persona: 'Greatday' } })).body;
+    expect(live.status).toBe('mfa_pending');
+    expect((await forInspection('inspection.open', live.id)).map((e) => [e.outcome, (e.metadata as { result: string }).result])).toEqual([['permitted', 'mfa']]);
+    const done = (await call('POST', `/api/v1/inspections/${live.id}/answers`, { body: { answers: answersFor(live.challenges) } })).body;
+    expect(done.status).toBe('authorized');
+    const answered = await forInspection('mfa.answer', live.id);
+    expect(answered.map((e) => [e.outcome, (e.metadata as { result: string }).result])).toEqual([['permitted', 'authorized']]);
+    expect(JSON.stringify(answered)).not.toContain('Montreal');
+
+    const failed = (await call('POST', '/api/v1/inspections', { body: { mode: 'live', persona: 'test_disabled_account' } })).body;
+    expect((await forInspection('inspection.open', failed.id)).map((e) => [e.outcome, (e.metadata as { result: string }).result])).toEqual([['error', 'error']]);
+  });
+
   it('answers problems: invalid input 400, unknown 404, not authorized 409, expired 410, bad method 405', async () => {
     expect((await call('POST', '/api/v1/inspections', { body: { mode: 'cached', loginId: 'nope' } })).status).toBe(400);
     expect((await call('POST', '/api/v1/inspections', { body: { mode: 'live', persona: 'nobody' } })).status).toBe(400);

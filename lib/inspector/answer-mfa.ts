@@ -5,7 +5,7 @@ import { MFA_EXPIRED_MESSAGE } from './expire-abandoned-mfa';
 import { CLOSE_REASONS, moveTo } from './inspection-state';
 import type { AnswerMfaInput } from './mfa-schema';
 import { openAuthorizeToken } from './sealed';
-import { settleAuthorize } from './settle';
+import { settleAuthorize, type Alongside } from './settle';
 import { trackUpstreamCall } from './upstream-calls';
 import { settledResult } from './settled-result';
 import type { InspectionResult } from './views';
@@ -34,12 +34,14 @@ export async function answerMfa(
   deps: InspectorDeps,
   /** The inspection as the caller just read it (for its owner check), so it is not read twice. */
   known?: Inspection | null,
+  /** See settle.ts; a second answer sharing the first one's call gets no alongside run. */
+  alongside?: Alongside,
 ): Promise<InspectionResult> {
   let mine = inFlight.get(deps.store);
   if (!mine) inFlight.set(deps.store, (mine = new Map()));
   const running = mine.get(input.inspectionId);
   if (running) return running;
-  const answering = answerOnce(input, deps, known).finally(() => mine.delete(input.inspectionId));
+  const answering = answerOnce(input, deps, known, alongside).finally(() => mine.delete(input.inspectionId));
   mine.set(input.inspectionId, answering);
   return answering;
 }
@@ -51,7 +53,7 @@ const expiredResult = (inspectionId: string): InspectionResult => ({
   mfaOpen: false,
 });
 
-async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps, known?: Inspection | null): Promise<InspectionResult> {
+async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps, known?: Inspection | null, alongside?: Alongside): Promise<InspectionResult> {
   const { store, client, now } = deps;
   const inspection = known?.id === input.inspectionId ? known : await store.getInspection(input.inspectionId);
   if (!inspection) {
@@ -94,7 +96,7 @@ async function answerOnce(input: AnswerMfaInput, deps: InspectorDeps, known?: In
     // Cancel aborts the answer on its way (this process); the round stays answerable (settle.ts).
     const call = trackUpstreamCall(id);
     const result = await client.authorize(token.value, { RequestId: claimed.requestId, SecurityResponses: input.responses }, { signal: call.signal }).finally(call.done);
-    return await settleAuthorize(deps, id, token.value, result, 'answer', claimed.round);
+    return await settleAuthorize(deps, id, token.value, result, 'answer', claimed.round, { alongside });
   } catch (error) {
     // The store failed mid-way (its transaction rolled back): give the round back so it can be answered again.
     await store.settle(id, { continuation: 'release' }).catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { AuthorizeResult } from '@/lib/flinks/client';
-import type { NewStep, SettleResult } from '@/lib/store/types';
+import type { NewStep, Settlement } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
 import { withChallengeImages } from './challenge-images';
@@ -8,6 +8,14 @@ import { exchangeStep, stepOutcomeOf } from './record';
 import { sealAuthorizeToken } from './sealed';
 import { settledResult } from './settled-result';
 import { toChallengeViews, toFlinksErrorView, toSessionView, toTransportErrorView, type ChallengeView, type InspectionResult } from './views';
+
+/**
+ * The caller's own write for an answer (operations: its audit event), run beside settle's instead
+ * of after it (issue 10: one database round trip less on the user's wait). It gets the answer as
+ * Flinks gave it, before the store says whether it won a race; undefined = nothing to run now (the
+ * caller then writes after, from the result it is given).
+ */
+export type Alongside = (answered: InspectionResult) => Promise<void> | undefined;
 
 /**
  * One Authorize answer → the store and the view. The step, the status change and the MFA
@@ -24,9 +32,13 @@ export async function settleAuthorize(
   phase: 'start' | 'answer',
   /** The round just answered (0 when starting). */
   round = 0,
-  /** Steps not yet written that come before this answer's (an open's token step): written with it. */
-  before: readonly NewStep[] = [],
+  more: {
+    /** Steps not yet written that come before this answer's (an open's token step): written with it. */
+    before?: readonly NewStep[];
+    alongside?: Alongside;
+  } = {},
 ): Promise<InspectionResult> {
+  const before = more.before ?? [];
   const { store, now } = deps;
   const challengeViews = (challenges: Parameters<typeof toChallengeViews>[0]) => withChallengeImages(toChallengeViews(challenges), (url) => deps.client.fetchImage(url));
   const { outcome, flinksCode } = stepOutcomeOf(result);
@@ -46,13 +58,17 @@ export async function settleAuthorize(
   });
   // A session being opened has no round yet: nothing to delete (one statement less per cached open).
   const endRound = phase === 'start' ? undefined : ('delete' as const);
-  const orStored = async (settled: SettleResult, mine: InspectionResult): Promise<InspectionResult> =>
-    settled.ok ? mine : settledResult(deps, inspectionId);
+  // The write, with the caller's own write for this answer (its audit event) running beside it;
+  // when something else settled the inspection first, the caller gets what the store holds.
+  const settleAs = async (mine: InspectionResult, settlement: Settlement): Promise<InspectionResult> => {
+    const [settled] = await Promise.all([store.settle(inspectionId, settlement), more.alongside?.(mine)]);
+    return settled.ok ? mine : settledResult(deps, inspectionId);
+  };
 
   switch (result.kind) {
     case 'authorized': {
       const session = toSessionView(result.data);
-      const settled = await store.settle(inspectionId, {
+      return settleAs({ kind: 'authorized', inspectionId, session }, {
         ...recorded,
         transition: moveTo('authorized', {
           flinksCode: null,
@@ -65,16 +81,14 @@ export async function settleAuthorize(
         }),
         continuation: endRound,
       });
-      return orStored(settled, { kind: 'authorized', inspectionId, session });
     }
     case 'mfa_required': {
       const challenges = await challengeViews(result.data.SecurityChallenges);
-      const settled = await store.settle(inspectionId, {
+      return settleAs({ kind: 'mfa', inspectionId, requestId: result.data.RequestId, challenges, error: null }, {
         ...recorded,
         transition: moveTo('mfa_pending', { flinksCode: null, requestId: result.data.RequestId, lastActivityAt: at }),
         continuation: keepRound(result.data.RequestId, challenges, round + 1),
       });
-      return orStored(settled, { kind: 'mfa', inspectionId, requestId: result.data.RequestId, challenges, error: null });
     }
     case 'flinks_error': {
       const error = toFlinksErrorView(result.status, result.error, result.exchange.responseHeaders, at);
@@ -100,19 +114,17 @@ export async function settleAuthorize(
       // D4: a wrong answer's 401 carries the RequestId and a fresh question: the round stays open.
       if (RequestId && SecurityChallenges && SecurityChallenges.length > 0) {
         const challenges = await challengeViews(SecurityChallenges);
-        const settled = await store.settle(inspectionId, {
+        return settleAs({ kind: 'mfa', inspectionId, requestId: RequestId, challenges, error }, {
           ...recorded,
           transition: moveTo('mfa_pending', { flinksCode: error.flinksCode, requestId: RequestId, lastActivityAt: at }),
           continuation: keepRound(RequestId, challenges, Math.max(round, 1)),
         });
-        return orStored(settled, { kind: 'mfa', inspectionId, requestId: RequestId, challenges, error });
       }
-      const settled = await store.settle(inspectionId, {
+      return settleAs({ kind: 'error', inspectionId, error, mfaOpen: false }, {
         ...recorded,
         transition: moveTo('failed', { flinksCode: error.flinksCode, ...(RequestId ? { requestId: RequestId } : {}) }),
         continuation: endRound,
       });
-      return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
     case 'transport_error': {
       const error = toTransportErrorView(result, result.exchange.responseHeaders, at);
@@ -124,12 +136,11 @@ export async function settleAuthorize(
         await store.settle(inspectionId, { ...writes, continuation: 'release' });
         return { kind: 'error', inspectionId, error, mfaOpen: true };
       }
-      const settled = await store.settle(inspectionId, {
+      return settleAs({ kind: 'error', inspectionId, error, mfaOpen: false }, {
         ...writes,
         transition: moveTo('failed', { flinksCode: null, ...(cancelled ? { statusReason: CLOSE_REASONS.cancelled } : {}) }),
         continuation: endRound,
       });
-      return orStored(settled, { kind: 'error', inspectionId, error, mfaOpen: false });
     }
   }
 }

@@ -7,7 +7,7 @@ import type { AuthorizeInput } from './form-schema';
 import { CLOSE_REASONS, moveTo } from './inspection-state';
 import { trackUpstreamCall } from './upstream-calls';
 import { exchangeStep, stepOutcomeOf } from './record';
-import { settleAuthorize } from './settle';
+import { settleAuthorize, type Alongside } from './settle';
 import { toFlinksErrorView, toTransportErrorView, type InspectionResult } from './views';
 
 /** The Authorize body for a parsed form: cached sends LoginId + MostRecentCached:true (§3.1). */
@@ -29,8 +29,8 @@ export function authorizeBodyFor(input: AuthorizeInput): AuthorizeBody {
 export async function startInspection(
   input: AuthorizeInput,
   deps: InspectorDeps,
-  /** parentId links a reopened session to the expired one it replaces. */
-  opts: { parentId?: string; id?: string } = {},
+  /** parentId links a reopened session to the expired one it replaces; alongside: see settle.ts. */
+  opts: { parentId?: string; id?: string; alongside?: Alongside } = {},
 ): Promise<InspectionResult> {
   const { store, client } = deps;
   const live = input.mode === 'live';
@@ -67,18 +67,20 @@ export async function startInspection(
       token = await client.generateAuthorizeToken({ signal: call.signal });
     }
     const tokenStep = stepOutcomeOf(token);
-    const cancelled = token.kind === 'transport_error' && token.reason === 'aborted';
-    const step = exchangeStep(deps, token.exchange, cancelled ? 'cancelled' : tokenStep.outcome, tokenStep.flinksCode);
     if (token.kind !== 'ok') {
+      const cancelled = token.kind === 'transport_error' && token.reason === 'aborted';
+      const step = exchangeStep(deps, token.exchange, cancelled ? 'cancelled' : tokenStep.outcome, tokenStep.flinksCode);
       const error = token.kind === 'flinks_error' ? toFlinksErrorView(token.status, token.error, token.exchange.responseHeaders) : toTransportErrorView(token, token.exchange.responseHeaders);
       const reason = cancelled ? { statusReason: CLOSE_REASONS.cancelled } : {};
       await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null, ...reason }) });
       return { kind: 'error', inspectionId: id, error, mfaOpen: false };
     }
+    // Authorize is sent before the token's step is built, so that work is done while Flinks answers.
+    const answering = client.authorize(token.token, authorizeBodyFor(input), { signal: call.signal });
     // The token's step is written with the Authorize answer's, in one transaction (token first, so
     // seq keeps the call order): one write less per open. A failure to write loses neither alone.
-    const result = await client.authorize(token.token, authorizeBodyFor(input), { signal: call.signal });
-    return await settleAuthorize(deps, id, token.token, result, 'start', 0, [step]);
+    const step = exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
+    return await settleAuthorize(deps, id, token.token, await answering, 'start', 0, { before: [step], alongside: opts.alongside });
   } finally {
     call.done();
   }

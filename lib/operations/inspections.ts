@@ -7,6 +7,7 @@ import { answerMfa } from '@/lib/inspector/answer-mfa';
 import { defaultDeps, type InspectorDeps } from '@/lib/inspector/deps';
 import type { AuthorizeInput } from '@/lib/inspector/form-schema';
 import type { AnswerMfaInput } from '@/lib/inspector/mfa-schema';
+import type { Alongside } from '@/lib/inspector/settle';
 import { startInspection } from '@/lib/inspector/start-inspection';
 import { CLOSE_REASONS, moveTo } from '@/lib/inspector/inspection-state';
 import { abortUpstreamCalls, untilUpstreamCallsEnd } from '@/lib/inspector/upstream-calls';
@@ -53,15 +54,25 @@ export async function openInspection(
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
   const deps = await defaultDeps(viewer);
-  const result = firstAttempt(await startInspection(input, deps, { parentId: opts.parentId, ...(opts.id ? { id: opts.id } : {}) }));
-  const inspection = await auditedInspection(deps, input, result);
-  await recordAudit({
-    ...(await auditFields(viewer)),
-    action: 'inspection.open',
-    outcome: result.kind === 'error' ? 'error' : 'permitted',
-    reason: input.reason ?? null,
-    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId, via: opts.via ?? 'run_again' } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
-  });
+  const audit = async (result: InspectionResult, inspection: AuditedInspection | null) =>
+    recordAudit({
+      ...(await auditFields(viewer)),
+      action: 'inspection.open',
+      outcome: result.kind === 'error' ? 'error' : 'permitted',
+      reason: input.reason ?? null,
+      ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId, via: opts.via ?? 'run_again' } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
+    });
+  // An answer that names everything the event needs is audited beside settle's write (settle.ts:
+  // Alongside); anything else after, from the result.
+  let audited = false;
+  const alongside: Alongside = (answered) => {
+    const inspection = answeredInspection(input, answered);
+    if (!inspection) return undefined;
+    audited = true;
+    return audit(answered, inspection);
+  };
+  const result = firstAttempt(await startInspection(input, deps, { parentId: opts.parentId, ...(opts.id ? { id: opts.id } : {}), alongside }));
+  if (!audited) await audit(result, answeredInspection(input, result) ?? (await storedInspection(deps, result)));
   return result;
 }
 
@@ -69,27 +80,38 @@ export async function answerInspectionMfa(viewer: Viewer, input: AnswerMfaInput)
   const deps = await defaultDeps(viewer);
   const inspection = await deps.store.getInspection(input.inspectionId);
   if (inspection && !(await permitsOwnerOrDelegate(viewer, inspection))) return denied('inspection:act_for_others');
-  const result = await withAttempt(deps, await answerMfa(input, deps, inspection));
-  await recordAudit({
-    ...(await auditFields(viewer)),
-    action: 'mfa.answer',
-    outcome: result.kind === 'error' ? 'error' : 'permitted',
-    // The prompts answered, never the answers.
-    ...(inspection
-      ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(input.responses) })
-      : { target: { type: 'inspection' as const, id: input.inspectionId }, metadata: { result: result.kind } }),
-  });
+  const audit = async (result: InspectionResult) =>
+    recordAudit({
+      ...(await auditFields(viewer)),
+      action: 'mfa.answer',
+      outcome: result.kind === 'error' ? 'error' : 'permitted',
+      // The prompts answered, never the answers.
+      ...(inspection
+        ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(input.responses) })
+        : { target: { type: 'inspection' as const, id: input.inspectionId }, metadata: { result: result.kind } }),
+    });
+  // Flinks's answer is audited beside settle's write (settle.ts: Alongside); an answer that never
+  // reached settle (expired, taken by another tab) after, from its result.
+  let audited = false;
+  const result = await withAttempt(deps, await answerMfa(input, deps, inspection, (answered) => ((audited = true), audit(answered))));
+  if (!audited) await audit(result);
   return result;
 }
 
 /**
  * What the inspection.open event names (inspectionTarget: id, LoginId, RequestId). An authorized or
- * MFA answer carries exactly what settle() just wrote, so the row is not read again for it (issue
- * 10: one statement less per open); an error reads the row, which knows what the answer did not.
+ * MFA answer carries exactly what settle() writes, so the row is not read for it (issue 10: one
+ * statement less per open); an error reads the row, which knows what the answer did not.
  */
-async function auditedInspection(deps: InspectorDeps, input: AuthorizeInput, result: InspectionResult) {
+type AuditedInspection = { id: string; loginId: string | null; requestId: string | null };
+
+function answeredInspection(input: AuthorizeInput, result: InspectionResult): AuditedInspection | null {
   if (result.kind === 'authorized') return { id: result.inspectionId, loginId: result.session.loginId || null, requestId: result.session.requestId || null };
   if (result.kind === 'mfa') return { id: result.inspectionId, loginId: input.loginId ?? null, requestId: result.requestId };
+  return null;
+}
+
+async function storedInspection(deps: InspectorDeps, result: InspectionResult): Promise<AuditedInspection | null> {
   return result.kind === 'invalid' || !result.inspectionId ? null : deps.store.getInspection(result.inspectionId);
 }
 
