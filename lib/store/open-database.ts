@@ -63,6 +63,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const { nameRepeatedStatements } = await import('./pg-named-statements');
   const statementTimeoutMs = config.statementTimeoutMs;
   const pool = new Pool({
     connectionString: config.url,
@@ -80,6 +81,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   // The same for a client checked out when its connection dies (mid-transaction): without a
   // listener its 'error' event would be thrown; with one, its query fails and the caller gets a result.
   pool.on('connect', (client) => void client.on('error', () => undefined));
+  const nameStatements = nameRepeatedStatements();
+  pool.on('connect', nameStatements);
   const db = drizzle({ client: pool });
   const migrateLocked = async () => {
     // Several instances starting at once: one migrates, the others wait and then find nothing to do.
