@@ -54,8 +54,10 @@ export async function startInspection(
   let call = trackUpstreamCall(proposed, { store, whileStatus: 'in_progress' });
   try {
     // The row is written while the token is fetched (issue 10: with a real network every write we
-    // wait for adds to the user's wait). Nothing is recorded about the token before the row exists.
-    const [inspection, firstToken] = await Promise.all([store.createInspection({ ...newRow, id: proposed }), client.generateAuthorizeToken({ signal: call.signal })]);
+    // wait for adds to the user's wait); the call goes out first, as it is the longer wait. Nothing
+    // is recorded about the token before the row exists.
+    const fetching = client.generateAuthorizeToken({ signal: call.signal });
+    const [inspection, firstToken] = await Promise.all([store.createInspection({ ...newRow, id: proposed }), fetching]);
     let token = firstToken;
     const id = inspection.id;
     if (id !== proposed) {
@@ -75,12 +77,12 @@ export async function startInspection(
       await store.settle(id, { step, transition: moveTo('failed', { flinksCode: token.kind === 'flinks_error' ? token.error.FlinksCode : null, ...reason }) });
       return { kind: 'error', inspectionId: id, error, mfaOpen: false };
     }
-    // Authorize is sent before the token's step is built, so that work is done while Flinks answers.
+    // Authorize is sent first; the token's step is built and written while Flinks answers (issue 10:
+    // off the user's wait, and settle's statement after the answer is the smaller for it). The write
+    // is awaited before settle, so the token's step keeps the lower seq, as the call order has it.
     const answering = client.authorize(token.token, authorizeBodyFor(input), { signal: call.signal });
-    // The token's step is written with the Authorize answer's, in one transaction (token first, so
-    // seq keeps the call order): one write less per open. A failure to write loses neither alone.
-    const step = exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode);
-    return await settleAuthorize(deps, id, token.token, await answering, 'start', 0, { before: [step], alongside: opts.alongside });
+    const [answer] = await Promise.all([answering, store.appendStep(id, exchangeStep(deps, token.exchange, tokenStep.outcome, tokenStep.flinksCode))]);
+    return await settleAuthorize(deps, id, token.token, answer, 'start', 0, { alongside: opts.alongside });
   } finally {
     call.done();
   }
