@@ -23,7 +23,7 @@ import { abortUpstreamCalls, CANCEL_WATCH_MS, hasUpstreamCall } from './upstream
 let srv: SimulatorServer;
 let store: MemoryStore;
 let deps: InspectorDeps;
-/** Whether an Authorize call has been sent (the token step is written while Authorize runs, so it does not say whether Authorize was sent). */
+/** Whether an Authorize call has been sent (the token step may be written while Authorize runs, so the store cannot say). */
 let authorizeSent: boolean;
 
 beforeAll(async () => {

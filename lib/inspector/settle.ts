@@ -1,5 +1,5 @@
 import type { AuthorizeResult } from '@/lib/flinks/client';
-import type { Settlement } from '@/lib/store/types';
+import type { NewStep, Settlement } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
 import { withChallengeImages } from './challenge-images';
@@ -32,13 +32,19 @@ export async function settleAuthorize(
   phase: 'start' | 'answer',
   /** The round just answered (0 when starting). */
   round = 0,
-  more: { alongside?: Alongside } = {},
+  more: {
+    /** Steps not yet written that come before this answer's (an open's token step): written with it. */
+    before?: readonly NewStep[];
+    alongside?: Alongside;
+  } = {},
 ): Promise<InspectionResult> {
+  const before = more.before ?? [];
   const { store, now } = deps;
   const challengeViews = (challenges: Parameters<typeof toChallengeViews>[0]) => withChallengeImages(toChallengeViews(challenges), (url) => deps.client.fetchImage(url));
   const { outcome, flinksCode } = stepOutcomeOf(result);
-  // Every settle below records the exchange.
-  const recorded = { step: exchangeStep(deps, result.exchange, outcome, flinksCode) };
+  const step = exchangeStep(deps, result.exchange, outcome, flinksCode);
+  // Every settle below records these (the exchange, and any earlier ones not yet written).
+  const recorded = before.length > 0 ? { step, before } : { step };
   const at = now();
   // The token opens the customer's session for its 30 minutes: it is kept sealed, never in clear.
   const keepRound = (requestId: string, challenges: ChallengeView[], nextRound: number) => ({
@@ -124,7 +130,7 @@ export async function settleAuthorize(
       const error = toTransportErrorView(result, result.exchange.responseHeaders, at);
       // Cancel pressed: the step says so, and the inspection's reason too (History shows "Cancelled").
       const cancelled = result.reason === 'aborted';
-      const writes = cancelled ? { step: { ...recorded.step, outcome: 'cancelled' as const } } : recorded;
+      const writes = cancelled ? { ...recorded, step: { ...step, outcome: 'cancelled' as const } } : recorded;
       // While answering, a timeout (or a cancel) says nothing about the Flinks session: the same answer may be sent again.
       if (phase === 'answer') {
         await store.settle(inspectionId, { ...writes, continuation: 'release' });

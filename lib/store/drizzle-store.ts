@@ -267,7 +267,7 @@ export class DrizzleStore implements InspectionStore {
 
   async settle(inspectionId: string, s: Settlement): Promise<SettleResult> {
     if (!isUuid(inspectionId)) return { ok: false, reason: 'unknown' };
-    const recorded = s.step ? [s.step] : [];
+    const recorded = [...(s.before ?? []), ...(s.step ? [s.step] : [])];
     // The usual case, a status change and its steps, is one statement (transitionWithSteps), atomic
     // on its own. On PGlite it runs without BEGIN and COMMIT around it (issue 10: in its worker
     // thread the transaction held the database while the server's busy thread got round to sending

@@ -164,6 +164,7 @@ export class MemoryStore implements InspectionStore {
   async settle(inspectionId: string, s: Settlement): Promise<SettleResult> {
     const current = this.inspections.get(inspectionId);
     if (!current) return { ok: false, reason: 'unknown' };
+    for (const earlier of s.before ?? []) this.insertStep(inspectionId, earlier);
     if (s.step) this.insertStep(inspectionId, s.step);
     const moved = s.transition ? this.transitionNow(inspectionId, s.transition) : current;
     if (!moved) return { ok: false, reason: 'conflict', inspection: copy(this.inspections.get(inspectionId)!) };

@@ -347,21 +347,21 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await store.settle(randomUUID(), { step: step() })).toEqual({ ok: false, reason: 'unknown' });
     });
 
-    it('settles after steps appended earlier, in order, the step kept on a lost race too; takes a caller-chosen id', async () => {
+    it('settles earlier steps with the answer, in order, kept on a lost race too; takes a caller-chosen id', async () => {
       const id = randomUUID();
       const i = await store.createInspection({ id, mode: 'cached', environment: 'x' });
       expect(i.id).toBe(id);
-      await store.appendStep(id, step({ endpoint: 'GenerateAuthorizeToken' }));
       const opened = await store.settle(id, {
+        before: [step({ endpoint: 'GenerateAuthorizeToken' })],
         step: step({ endpoint: 'Authorize' }),
         transition: { from: ['in_progress'], patch: { status: 'authorized' } },
       });
       expect(opened).toMatchObject({ ok: true, inspection: { id, status: 'authorized', mode: 'cached' } });
       expect(opened.ok && opened.inspection.createdAt).toBeInstanceOf(Date);
       expect(opened.ok && opened.inspection).toEqual(await store.getInspection(id));
-      const late = await store.settle(id, { step: step({ endpoint: 'B' }), transition: { from: ['in_progress'], patch: { status: 'failed' } } });
+      const late = await store.settle(id, { before: [step({ endpoint: 'A' })], step: step({ endpoint: 'B' }), transition: { from: ['in_progress'], patch: { status: 'failed' } } });
       expect(late).toMatchObject({ ok: false, reason: 'conflict', inspection: { status: 'authorized' } });
-      expect((await store.listSteps(id)).map((s) => [s.seq, s.endpoint])).toEqual([[1, 'GenerateAuthorizeToken'], [2, 'Authorize'], [3, 'B']]);
+      expect((await store.listSteps(id)).map((s) => [s.seq, s.endpoint])).toEqual([[1, 'GenerateAuthorizeToken'], [2, 'Authorize'], [3, 'A'], [4, 'B']]);
     });
 
     it('sweeps: idle authorized sessions expire, stuck in_progress ones fail with a reason', async () => {

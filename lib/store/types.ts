@@ -140,6 +140,11 @@ export type Transition = { from: readonly InspectionStatus[]; patch: InspectionP
 /** One exchange's effects, written in one transaction by settle(). */
 export type Settlement = {
   step?: NewStep;
+  /**
+   * Steps that came before `step` and are written with it, in this order (an open records its token
+   * step with the Authorize answer: one write less per open). Kept, like `step`, when the race is lost.
+   */
+  before?: readonly NewStep[];
   transition?: Transition;
   /**
    * put: the round stays open with this continuation (any lease is cleared); delete: the round is
