@@ -22,6 +22,9 @@ async function signedInAdmin(browser: Browser) {
 }
 
 test('an admin manages staff users; a deactivated user cannot sign in', async ({ browser }) => {
+  // Three sign-ins and three new passwords, each a deliberately slow password hash: the longest spec
+  // that had no budget of its own, and the one that ran out of the default on a busy CI machine.
+  test.setTimeout(90_000);
   const support: NewUser = { email: `support-${run}@example.test`, name: 'Sam Support', role: 'support', password: 'support-password-1' };
   const qa: NewUser = { email: `qa-${run}@example.test`, name: 'Quinn QA', role: 'qa', password: 'qa-password-0001' };
   const { context, users } = await signedInAdmin(browser);
