@@ -11,11 +11,10 @@
  * modern browsers never download them. Exits 1 when the home page exceeds the bare page by more than
  * the budget (issue 10), so CI can hold the line. Not part of the test suite: two builds take a minute or two.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, parse, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildBareApp, nextBin, nextBuild, type Result } from './bare-next-app';
 
 const BUDGET_KB = 25;
 const HOME = '/';
@@ -27,22 +26,9 @@ const root = process.cwd();
 
 type RouteStats = { route: string; chunks: number; rawBytes: number; gzipBytes: number };
 type Measured = { routes: RouteStats[]; polyfillGzipBytes: number };
-type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const kb = (bytes: number) => bytes / 1000;
 const fmt = (bytes: number) => kb(bytes).toFixed(1);
-
-function nextBuild(dir: string, nextBin: string): Result<null> {
-  // Telemetry off: this runs with no network besides the registry, and the timing is ours to keep.
-  const run = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status === 0) return { ok: true, value: null };
-  return { ok: false, message: `next build failed in ${dir}:\n${run.stdout}\n${run.stderr}` };
-}
 
 function gzipSize(file: string): number {
   return gzipSync(readFileSync(file)).length;
@@ -76,44 +62,25 @@ function measure(dir: string): Result<Measured> {
   return { ok: true, value: { routes: routes.sort((a, b) => a.route.localeCompare(b.route)), polyfillGzipBytes } };
 }
 
-/** The deepest folder holding both paths: Turbopack compiles nothing outside its root. */
-function commonRoot(a: string, b: string): string {
-  const pa = a.split(sep);
-  const pb = b.split(sep);
-  let i = 0;
-  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i += 1;
-  return pa.slice(0, i).join(sep) || parse(a).root;
-}
-
-/** A layout and a page with nothing in them, built with this project's own next and react (no install, no network). */
-function buildBare(): Result<Measured> {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'bench-bundle-bare-')));
+/** The bare app's first-load figures (scripts/bare-next-app.ts). */
+function measureBare(): Result<Measured> {
+  const bare = buildBareApp(root);
+  if (!bare.ok) return bare;
   try {
-    const modules = realpathSync(join(root, 'node_modules'));
-    mkdirSync(join(dir, 'app'));
-    symlinkSync(modules, join(dir, 'node_modules'), 'dir');
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-bundle-bare', private: true }));
-    writeFileSync(join(dir, 'next.config.mjs'), `export default { turbopack: { root: ${JSON.stringify(commonRoot(dir, dirname(modules)))} } };\n`);
-    // Plain JSX: no tsconfig to generate, nothing that changes the client bundle.
-    writeFileSync(join(dir, 'app', 'layout.jsx'), 'export default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n');
-    writeFileSync(join(dir, 'app', 'page.jsx'), 'export default function Page() {\n  return <p>Bare page</p>;\n}\n');
-    const built = nextBuild(dir, join(modules, 'next', 'dist', 'bin', 'next'));
-    if (!built.ok) return built;
-    const measured = measure(dir);
-    return measured;
+    return measure(bare.value.dir);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    bare.value.remove();
   }
 }
 
 function main(): number {
   if (!noBuild) {
-    const built = nextBuild(root, join(root, 'node_modules', 'next', 'dist', 'bin', 'next'));
+    const built = nextBuild(root, nextBin(root));
     if (!built.ok) return fail(built.message);
   }
   const app = measure(root);
   if (!app.ok) return fail(app.message);
-  const bare = buildBare();
+  const bare = measureBare();
   if (!bare.ok) return fail(bare.message);
 
   const bareHome = bare.value.routes.find((r) => r.route === HOME);
