@@ -81,8 +81,8 @@ export default defineConfig({
   // Runs while the servers are still up: no secret may be in anything they logged.
   globalTeardown: './e2e/support/check-server-logs.ts',
   // A budget against hangs, not a speed check (nothing here asserts on time): CI machines are
-  // shared, and there a spec of many steps (admin-users: three sign-ins and three new passwords, each a password hash) ran
-  // past 30 s while the other worker ran the 50-double-submit spec.
+  // shared, and there a spec of many steps (admin-users: three sign-ins and three new passwords,
+  // each a password hash) ran past 30 s while the other worker ran heavy specs.
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testKeyring } from '@/lib/crypto/testing';
 import { createFlinksClient } from '@/lib/flinks/client';
 import { MemoryStore } from '@/lib/store/memory-store';
+import { createSimulator } from '@/lib/simulator/handler';
+import { inProcessFetch } from '@/lib/simulator/in-process-fetch';
 import { startSimulatorServer, type SimulatorServer } from '@/lib/simulator/testing/serve';
 import { answerMfa } from './answer-mfa';
 import type { InspectorDeps } from './deps';
@@ -63,6 +65,28 @@ describe('startInspection', () => {
     const inspection = await store.getInspection(r.inspectionId);
     expect(inspection).toMatchObject({ status: 'authorized', mode: 'cached', loginId: SAMPLE, requestId: r.session.requestId, tag: 'ticket-1', environment: 'simulator' });
     expect(inspection?.lastActivityAt).toEqual(clock);
+  });
+
+  // The token step is written one of two ways (start-inspection.ts): with an answer that is there at
+  // once, in settle's statement; during the wait when Flinks takes time. Both keep the call order.
+  it('writes the token step with an answer that is there at once (in-process simulator), in call order', async () => {
+    const sim = createSimulator({ seed: 'inspector-test', basePath: '/simulator' });
+    const client = createFlinksClient({ baseUrl: 'http://127.0.0.1:1/simulator', ...srv.credentials, timeoutMs: 1_000, fetch: inProcessFetch(sim.handle) });
+    const appended = vi.spyOn(store, 'appendStep');
+    const r = await startInspection(input({ mode: 'cached', loginId: SAMPLE }), { ...deps, client });
+    if (r.kind !== 'authorized') throw new Error(`expected authorized, got ${r.kind}`);
+    expect(appended).not.toHaveBeenCalled();
+    const steps = await store.listSteps(r.inspectionId);
+    expect(steps.map((s) => [s.seq, s.endpoint, s.outcome])).toEqual([[1, 'GenerateAuthorizeToken', 'ok'], [2, 'Authorize', 'ok']]);
+  });
+
+  it('writes the token step while a network answer is awaited, before the answer\'s step', async () => {
+    const appended = vi.spyOn(store, 'appendStep');
+    const r = await startInspection(input({ mode: 'cached', loginId: SAMPLE }), deps);
+    if (r.kind !== 'authorized') throw new Error(`expected authorized, got ${r.kind}`);
+    expect(appended.mock.calls.map(([, step]) => step.endpoint)).toEqual(['GenerateAuthorizeToken']);
+    const steps = await store.listSteps(r.inspectionId);
+    expect(steps.map((s) => [s.seq, s.endpoint])).toEqual([[1, 'GenerateAuthorizeToken'], [2, 'Authorize']]);
   });
 
   it('records an unknown LoginId as a failed inspection with its FlinksCode', async () => {
