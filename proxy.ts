@@ -37,6 +37,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything, static files included: the Host check must come before anything is served.
+  // Everything, static files included: the Host check must come before anything is served. Server
+  // actions too, although merely running a proxy costs Next ~1.5 ms a request (bench:overhead's empty
+  // action, 100 ms upstream latency: 6.9 → 5.4 ms with actions left out of the matcher; returning at
+  // once for them saved nothing, so the cost is Next's, not this function's): without it a foreign Host
+  // would reach the actions, and a foreign or malformed Origin would get Next's 500 instead of our 403.
   matcher: '/:path*',
 };
