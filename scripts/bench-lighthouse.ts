@@ -37,7 +37,7 @@ const root = process.cwd();
 const desktop = process.argv.includes('--desktop');
 const withBare = !process.argv.includes('--no-bare');
 const runsAt = process.argv.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Math.max(1, Number.parseInt(process.argv[runsAt + 1] ?? '', 10) || 1) : 3;
+const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 3;
 const BARE = '(bare Next.js page)';
 // Given, or (for the server this script starts) the session cookie of its own admin.
 let cookie = process.env.LIGHTHOUSE_COOKIE;
@@ -71,18 +71,25 @@ async function startServer(): Promise<Result<{ base: string; stop: () => void }>
   } finally {
     await db.close();
   }
+  // PORT: the default upstream is the embedded simulator at http://127.0.0.1:$PORT/simulator.
+  return startNext(root, (port) => ({
+    LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir,
+    INSPECTOR_ADMIN_EMAIL: BENCH_ADMIN.email, INSPECTOR_ADMIN_PASSWORD: BENCH_ADMIN.password, INSPECTOR_SIGN_IN_MAX_PER_MINUTE: '1000',
+  }), () => rmSync(dataDir, { recursive: true, force: true }), 'next start');
+}
+
+/**
+ * `next start` in dir on a free loopback port, in its own process group, so stopping it also stops
+ * what it spawned, and nothing else; stop() then runs cleanup.
+ */
+async function startNext(dir: string, env: (port: number) => Record<string, string>, cleanup: () => void, name: string): Promise<Result<{ base: string; stop: () => void }>> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // Its own process group, so stopping it also stops what `next start` spawned, and nothing else.
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
+  const child: ChildProcess = spawn(process.execPath, [nextBin(root), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: dir,
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
-    // PORT: the default upstream is the embedded simulator at http://127.0.0.1:$PORT/simulator.
-    env: {
-      ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir,
-      INSPECTOR_ADMIN_EMAIL: BENCH_ADMIN.email, INSPECTOR_ADMIN_PASSWORD: BENCH_ADMIN.password, INSPECTOR_SIGN_IN_MAX_PER_MINUTE: '1000',
-    },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env(port) },
   });
   const stop = () => {
     if (child.pid && child.exitCode === null) {
@@ -92,11 +99,11 @@ async function startServer(): Promise<Result<{ base: string; stop: () => void }>
         // Already gone.
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanup();
   };
   if (!(await waitUntilUp(base, 60_000))) {
     stop();
-    return { ok: false, message: `next start did not answer on ${base} within 60 s.` };
+    return { ok: false, message: `${name} did not answer on ${base} within 60 s.` };
   }
   return { ok: true, value: { base, stop } };
 }
@@ -105,29 +112,7 @@ async function startServer(): Promise<Result<{ base: string; stop: () => void }>
 async function startBare(): Promise<Result<{ base: string; stop: () => void }>> {
   const bare = buildBareApp(root);
   if (!bare.ok) return bare;
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin(root), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: bare.value.dir,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  const stop = () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
-    bare.value.remove();
-  };
-  if (!(await waitUntilUp(base, 60_000))) {
-    stop();
-    return { ok: false, message: `next start of the bare app did not answer on ${base} within 60 s.` };
-  }
-  return { ok: true, value: { base, stop } };
+  return startNext(bare.value.dir, () => ({}), bare.value.remove, 'next start of the bare app');
 }
 
 /** A server action's id and the page that hosts it, from the build's manifest. */
@@ -256,6 +241,7 @@ function print(rows: Scores[]) {
 }
 
 async function main(): Promise<number> {
+  if (!Number.isInteger(RUNS) || RUNS < 1) return fail(`--runs takes a whole number of runs per page, 1 or more (got ${process.argv[runsAt + 1] ?? 'nothing'}).`);
   if (!existsSync(chromePath)) return fail(`No Chromium at ${chromePath}: apt-get install chromium, or set CHROME_PATH.`);
   const given = process.env.LIGHTHOUSE_URL?.replace(/\/$/, '');
   const rows: Scores[] = [];
