@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import type { StoreOptions } from './memory-store';
 import { inspectionColumns, jsonParam, whereFor } from './drizzle-sql';
+import { storableJsonText } from './json';
 import { inspections, mfaContinuations, steps } from './schema';
 import type {
   Inspection,
@@ -31,6 +32,32 @@ export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 function freshRound(c: NewContinuation) {
   return { authorizeToken: c.authorizeToken, requestId: c.requestId, expiresAt: c.expiresAt, challenges: c.challenges ?? null, round: c.round, answeringUntil: null };
 }
+
+/** A step's values as its columns take them (dates as ISO text, JSON as jsonb's text): see stepValues. */
+const STEP_FIELDS = ['id', 'endpoint', 'method', 'url', 'startedAt', 'durationMs', 'httpStatus', 'flinksCode', 'outcome', 'request', 'response', 'sealedResponse', 'error', 'responseHeaders'] as const;
+type StepParams = Record<(typeof STEP_FIELDS)[number], unknown>;
+
+function stepParams(step: NewStep): StepParams {
+  return {
+    id: randomUUID(),
+    endpoint: step.endpoint,
+    method: step.method,
+    url: step.url,
+    startedAt: step.startedAt.toISOString(),
+    durationMs: step.durationMs,
+    httpStatus: step.httpStatus,
+    flinksCode: step.flinksCode,
+    outcome: step.outcome,
+    request: storableJsonText(step.request),
+    response: storableJsonText(step.response),
+    sealedResponse: step.sealedResponse,
+    error: step.error,
+    responseHeaders: storableJsonText(step.responseHeaders ?? null),
+  };
+}
+
+/** What settle's statement looks like (transitionWithSteps): its text depends on nothing else. */
+type SettleShape = { steps: number; patched: string[]; from: number; round: 'none' | 'delete' | 'release' | 'put' };
 
 /** A value made on first use and kept. */
 function once<T>(make: () => T): () => T {
@@ -146,34 +173,9 @@ export class DrizzleStore implements InspectionStore {
     const [row] = await db
       .with(bumped)
       .insert(steps)
-      .select(sql`select ${this.stepValues(inspectionId, step, sql`${bumped.seq}`)} from ${bumped}`)
+      .select(sql`select ${stepValues(stepParams(step), inspectionId, sql`${bumped.seq}`)} from ${bumped}`)
       .returning();
     return row ?? null;
-  }
-
-  /** A step's columns as a select list, its seq given by `seq` (an expression over the statement's CTE). */
-  private stepValues(inspectionId: string, step: NewStep, seq: SQL): SQL {
-    return sql.join(
-      [
-        sql`${randomUUID()}::uuid`,
-        sql`${inspectionId}::uuid`,
-        seq,
-        sql`${step.endpoint}`,
-        sql`${step.method}`,
-        sql`${step.url}`,
-        sql`${step.startedAt.toISOString()}::timestamptz`,
-        sql`${step.durationMs}::int`,
-        sql`${step.httpStatus}::int`,
-        sql`${step.flinksCode}::text`,
-        sql`${step.outcome}`,
-        jsonParam(step.request),
-        jsonParam(step.response),
-        sql`${step.sealedResponse}::text`,
-        sql`${step.error}::text`,
-        jsonParam(step.responseHeaders ?? null),
-      ],
-      sql`, `,
-    );
   }
 
   async listUnsealedSteps(opts: { after: string | null; limit: number }): Promise<Pick<Step, 'id' | 'response'>[]> {
@@ -308,6 +310,11 @@ export class DrizzleStore implements InspectionStore {
    * the continuation is kept, ended or released for the row it returned (so after the row lock:
    * the order the sweeps take them in). Null when the status had moved on (or no such inspection):
    * then nothing was written.
+   *
+   * The statement is written with placeholders, so one text serves every settle of its shape. On
+   * PGlite it is built once per shape and kept (issue 10: with 100 ms upstream latency, drizzle
+   * building this CTE was 0.8-1.7 ms of the work after Flinks answered); on PostgreSQL it runs in
+   * the transaction's own connection, so it is built there each time, from the same builder.
    */
   private async transitionWithSteps(
     db: AnyPgDatabase,
@@ -317,48 +324,44 @@ export class DrizzleStore implements InspectionStore {
     continuation: Settlement['continuation'],
   ): Promise<Inspection | null> {
     if (t.from.length === 0) return null;
-    const k = recorded.length;
-    const moved = db.$with('moved').as(
-      db
-        .update(inspections)
-        .set({ ...t.patch, updatedAt: this.now(), stepCount: sql`${inspections.stepCount} + ${k}::int` })
-        .where(and(eq(inspections.id, id), inArray(inspections.status, [...t.from])))
-        .returning({ ...inspectionColumns, seqEnd: inspections.stepCount }),
-    );
-    const inserts = recorded.map((step, i) =>
-      db.$with(`step_${i}`).as(
-        db
-          .insert(steps)
-          .select(sql`select ${this.stepValues(id, step, sql`${moved.seqEnd} - ${k - 1 - i}::int`)} from ${moved}`)
-          .returning({ id: steps.id }),
-      ),
-    );
-    const round = this.roundAfter(db, { id: sql`${moved.id}`, from: sql`${moved}` }, continuation);
-    const [row] = await db.with(moved, ...inserts, ...(round ? [db.$with('round').as(round)] : [])).select().from(moved);
+    const patched = (Object.keys(t.patch) as (keyof InspectionPatch)[]).filter((key) => t.patch[key] !== undefined).sort();
+    const shape: SettleShape = {
+      steps: recorded.length,
+      patched,
+      from: t.from.length,
+      round: continuation === undefined ? 'none' : typeof continuation === 'string' ? continuation : 'put',
+    };
+    const values: Record<string, unknown> = { id, updatedAt: this.now().toISOString() };
+    t.from.forEach((status, i) => (values[`from${i}`] = status));
+    for (const key of patched) {
+      const value = t.patch[key];
+      values[`set_${key}`] = value instanceof Date ? value.toISOString() : value;
+    }
+    recorded.forEach((step, i) => {
+      for (const [field, value] of Object.entries(stepParams(step))) values[`step${i}_${field}`] = value;
+    });
+    if (typeof continuation === 'object') {
+      const c = continuation.put;
+      Object.assign(values, { roundToken: c.authorizeToken, roundRequestId: c.requestId, roundExpiresAt: c.expiresAt.toISOString(), roundChallenges: storableJsonText(c.challenges ?? null), round: c.round });
+    }
+    const [row] = await (db === this.db ? this.preparedSettle(shape) : settleStatement(db, shape)).execute(values);
     if (!row) return null;
     const inspection: Inspection & { seqEnd?: number } = { ...row };
     delete inspection.seqEnd;
     return inspection;
   }
 
-  /**
-   * The continuation's part of a settlement as a statement for the inspection `of` returns (a CTE's
-   * id column and name): none when it returns no row, which is how a lost race leaves the round be.
-   */
-  private roundAfter(db: AnyPgDatabase, of: { id: SQL; from: SQL }, c: Settlement['continuation']) {
-    const mine = eq(mfaContinuations.inspectionId, sql`(select ${of.id} from ${of.from})`);
-    const key = { inspectionId: mfaContinuations.inspectionId };
-    if (!c) return null;
-    if (c === 'delete') return db.delete(mfaContinuations).where(mine).returning(key);
-    if (c === 'release') return db.update(mfaContinuations).set({ answeringUntil: null }).where(mine).returning(key);
-    const p = c.put;
-    return db
-      .insert(mfaContinuations)
-      .select(
-        sql`select ${of.id}, ${p.authorizeToken}::text, ${p.requestId}::text, ${p.expiresAt.toISOString()}::timestamptz, ${jsonParam(p.challenges ?? null)}, ${p.round}::int, null::timestamptz from ${of.from}`,
-      )
-      .onConflictDoUpdate({ target: mfaContinuations.inspectionId, set: freshRound(p) })
-      .returning(key);
+  /** Built once per shape (a few dozen at most: steps, patched columns, statuses and round vary little). */
+  private readonly settleStatements = new Map<string, PreparedSettle>();
+
+  private preparedSettle(shape: SettleShape) {
+    const key = JSON.stringify(shape);
+    let statement = this.settleStatements.get(key);
+    if (!statement) {
+      statement = settleStatement(this.db, shape).prepare(`settle_${this.settleStatements.size}`);
+      if (this.settleStatements.size < 100) this.settleStatements.set(key, statement);
+    }
+    return statement;
   }
 
   private async getIn(db: AnyPgDatabase, id: string): Promise<Inspection | null> {
@@ -448,4 +451,93 @@ export class DrizzleStore implements InspectionStore {
   async close(): Promise<void> {
     await this.release();
   }
+}
+
+/**
+ * A step's columns as a select list, its seq given by `seq` (an expression over the statement's
+ * CTE): each value is the step's own (stepParams) or a placeholder for it (settle's statement).
+ */
+function stepValues(p: StepParams, inspectionId: unknown, seq: SQL): SQL {
+  return sql.join(
+    [
+      sql`${p.id}::uuid`,
+      sql`${inspectionId}::uuid`,
+      seq,
+      sql`${p.endpoint}`,
+      sql`${p.method}`,
+      sql`${p.url}`,
+      sql`${p.startedAt}::timestamptz`,
+      sql`${p.durationMs}::int`,
+      sql`${p.httpStatus}::int`,
+      sql`${p.flinksCode}::text`,
+      sql`${p.outcome}`,
+      sql`${p.request}::jsonb`,
+      sql`${p.response}::jsonb`,
+      sql`${p.sealedResponse}::text`,
+      sql`${p.error}::text`,
+      sql`${p.responseHeaders}::jsonb`,
+    ],
+    sql`, `,
+  );
+}
+
+/** Settle's statement for one shape, with a placeholder for every value (transitionWithSteps names them). */
+function settleStatement(db: AnyPgDatabase, shape: SettleShape) {
+  const k = shape.steps;
+  const set: Record<string, SQL> = Object.fromEntries(shape.patched.map((key) => [key, sql`${sql.placeholder(`set_${key}`)}`]));
+  const moved = db.$with('moved').as(
+    db
+      .update(inspections)
+      .set({ ...set, updatedAt: sql`${sql.placeholder('updatedAt')}::timestamptz`, stepCount: sql`${inspections.stepCount} + ${k}::int` })
+      .where(
+        and(
+          eq(inspections.id, sql.placeholder('id')),
+          inArray(
+            inspections.status,
+            Array.from({ length: shape.from }, (_, i) => sql.placeholder(`from${i}`)),
+          ),
+        ),
+      )
+      .returning({ ...inspectionColumns, seqEnd: inspections.stepCount }),
+  );
+  const inserts = Array.from({ length: k }, (_, i) => {
+    const p = Object.fromEntries(STEP_FIELDS.map((field) => [field, sql.placeholder(`step${i}_${field}`)])) as StepParams;
+    return db.$with(`step_${i}`).as(
+      db
+        .insert(steps)
+        .select(sql`select ${stepValues(p, sql.placeholder('id'), sql`${moved.seqEnd} - ${k - 1 - i}::int`)} from ${moved}`)
+        .returning({ id: steps.id }),
+    );
+  });
+  const round = roundAfter(db, { id: sql`${moved.id}`, from: sql`${moved}` }, shape.round);
+  return db.with(moved, ...inserts, ...(round ? [db.$with('round').as(round)] : [])).select().from(moved);
+}
+
+type PreparedSettle = ReturnType<ReturnType<typeof settleStatement>['prepare']>;
+
+/**
+ * The continuation's part of a settlement as a statement for the inspection `of` returns (a CTE's
+ * id column and name): none when it returns no row, which is how a lost race leaves the round be.
+ * A new round's values are placeholders (transitionWithSteps: round*).
+ */
+function roundAfter(db: AnyPgDatabase, of: { id: SQL; from: SQL }, round: SettleShape['round']) {
+  const mine = eq(mfaContinuations.inspectionId, sql`(select ${of.id} from ${of.from})`);
+  const key = { inspectionId: mfaContinuations.inspectionId };
+  if (round === 'none') return null;
+  if (round === 'delete') return db.delete(mfaContinuations).where(mine).returning(key);
+  if (round === 'release') return db.update(mfaContinuations).set({ answeringUntil: null }).where(mine).returning(key);
+  const p = sql.placeholder;
+  const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(column.name)}`;
+  const c = mfaContinuations;
+  return db
+    .insert(mfaContinuations)
+    .select(
+      sql`select ${of.id}, ${p('roundToken')}::text, ${p('roundRequestId')}::text, ${p('roundExpiresAt')}::timestamptz, ${p('roundChallenges')}::jsonb, ${p('round')}::int, null::timestamptz from ${of.from}`,
+    )
+    // A fresh round, as freshRound(): the values just inserted, and nobody answering it yet.
+    .onConflictDoUpdate({
+      target: c.inspectionId,
+      set: { authorizeToken: excluded(c.authorizeToken), requestId: excluded(c.requestId), expiresAt: excluded(c.expiresAt), challenges: excluded(c.challenges), round: excluded(c.round), answeringUntil: null },
+    })
+    .returning(key);
 }

@@ -364,6 +364,34 @@ export function contractSuite(name: string, open: OpenStore) {
       expect((await store.listSteps(id)).map((s) => [s.seq, s.endpoint])).toEqual([[1, 'GenerateAuthorizeToken'], [2, 'Authorize'], [3, 'A'], [4, 'B']]);
     });
 
+    it('settles of one shape each write their own values (the kept statement holds no earlier call’s)', async () => {
+      // Same steps, same changed columns, same round write: the drizzle store runs these through one
+      // statement prepared on first use, with every value a placeholder.
+      const settleOne = async (n: number) => {
+        const i = await store.createInspection({ mode: 'live', environment: 'x' });
+        const expiresAt = new Date(Date.UTC(2030, 0, n));
+        const round = { authorizeToken: `sealed-${n}`, requestId: `req-${n}`, expiresAt, challenges: [{ type: 'QuestionAndAnswer', prompt: `Q${n}?`, iterables: [] }], round: n };
+        const at = new Date(Date.UTC(2029, 5, n));
+        const settled = await store.settle(i.id, {
+          before: [step({ endpoint: `Token${n}`, durationMs: n, startedAt: at })],
+          step: step({ endpoint: `Authorize${n}`, httpStatus: 200 + n, flinksCode: `CODE_${n}`, response: { n }, responseHeaders: { 'x-n': String(n) } }),
+          transition: { from: ['in_progress'], patch: { status: 'mfa_pending', requestId: `req-${n}`, flinksCode: `CODE_${n}`, lastActivityAt: at } },
+          continuation: { put: round },
+        });
+        return { i, n, at, round, settled };
+      };
+      for (const { i, n, at, round, settled } of [await settleOne(1), await settleOne(2), await settleOne(3)]) {
+        expect(settled).toMatchObject({ ok: true, inspection: { id: i.id, status: 'mfa_pending', requestId: `req-${n}`, flinksCode: `CODE_${n}`, lastActivityAt: at } });
+        expect(await store.getContinuation(i.id)).toEqual({ inspectionId: i.id, ...round, answeringUntil: null });
+        const steps = await store.listSteps(i.id);
+        expect(steps.map((s) => [s.seq, s.endpoint, s.durationMs, s.startedAt.toISOString()])).toEqual([
+          [1, `Token${n}`, n, at.toISOString()],
+          [2, `Authorize${n}`, 42, '2025-03-04T05:06:07.089Z'],
+        ]);
+        expect(steps[1]).toMatchObject({ httpStatus: 200 + n, flinksCode: `CODE_${n}`, response: { n }, responseHeaders: { 'x-n': String(n) } });
+      }
+    });
+
     it('sweeps: idle authorized sessions expire, stuck in_progress ones fail with a reason', async () => {
       const tag = `sweep-${randomUUID().slice(0, 8)}`;
       const [idle, active, stuck] = await make(3, { mode: 'live', environment: 'x', tag });
