@@ -9,14 +9,20 @@ const PORT_NAMES = ['main', 'timeout', 'security', 'recordingSimulator', 'sessio
 
 function findFreeBlock(size: number): number {
   // A synchronous probe (config files are evaluated synchronously): a child node listens on each port of a
-  // random block and reports the first block whose ports are all free.
+  // random block and reports the first block whose ports are all free. The block lies below the kernel's
+  // ephemeral range: a port in it can be free when probed and then taken as the local port of some
+  // outgoing connection before our server binds it (a CI run failed so, with EADDRINUSE on 35322).
   const script = `
     const net = require('node:net');
+    const fs = require('node:fs');
     const size = ${size};
+    let ephemeralLow = 32768;
+    try { ephemeralLow = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\\s+/)[0]) || ephemeralLow; } catch {}
+    const low = 10000, high = Math.max(low + 1000, Math.min(ephemeralLow, 32768)) - size;
     const tryPort = (p) => new Promise((ok) => { const s = net.createServer(); s.once('error', () => ok(false)); s.listen(p, '127.0.0.1', () => s.close(() => ok(true))); });
     (async () => {
       for (let attempt = 0; attempt < 50; attempt++) {
-        const base = 20000 + Math.floor(Math.random() * 2000) * 10;
+        const base = low + Math.floor(Math.random() * ((high - low) / 10)) * 10;
         let free = true;
         for (let i = 0; i < size && free; i++) free = await tryPort(base + i);
         if (free) { process.stdout.write(String(base)); return; }
