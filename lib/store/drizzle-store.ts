@@ -353,12 +353,14 @@ export class DrizzleStore implements InspectionStore {
 
   /** Built once per shape (a few dozen at most: steps, patched columns, statuses and round vary little). */
   private readonly settleStatements = new Map<string, PreparedSettle>();
+  /** Each prepared statement's own name, also past the map's bound (node-postgres would reject a name reused for another text). */
+  private settleNames = 0;
 
   private preparedSettle(shape: SettleShape) {
     const key = JSON.stringify(shape);
     let statement = this.settleStatements.get(key);
     if (!statement) {
-      statement = settleStatement(this.db, shape).prepare(`settle_${this.settleStatements.size}`);
+      statement = settleStatement(this.db, shape).prepare(`settle_${this.settleNames++}`);
       if (this.settleStatements.size < 100) this.settleStatements.set(key, statement);
     }
     return statement;
