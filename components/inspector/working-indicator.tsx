@@ -5,8 +5,10 @@ import { useEffect, useState } from 'react';
 /**
  * Live progress of a call to Flinks: the seconds elapsed against the configured limit
  * (FLINKS_TIMEOUT_MS, per call), "Cancel" (aborts the upstream call; the step is recorded as
- * cancelled) and "Open the inspection" while it waits. The elapsed text appears after ~1 s; the
- * controls at once, outside the live region so the ticking does not re-announce them.
+ * cancelled) and "Open the inspection" while it waits. The elapsed text and the link appear after
+ * ~1 s, Cancel at once; the controls sit outside the live region so the ticking does not re-announce
+ * them. The link waits because the session's row is written by the action it links from: followed at
+ * once, it could reach the session page before the row exists ("Not found", seen in CI under load).
  */
 export function WorkingIndicator({
   active,
@@ -60,7 +62,7 @@ export function WorkingIndicator({
               Cancel
             </button>
           ) : null}
-          {inspectionId ? (
+          {inspectionId && seconds >= 1 ? (
             // A plain link, not next/link: the router queues navigations behind the pending server action.
             // The call goes on on the server; the session page follows it (and can Cancel it).
             <a href={`/sessions/${inspectionId}`} className="text-indigo-700 underline hover:text-indigo-900">
