@@ -26,7 +26,7 @@ export default async function Forbidden() {
         An administrator can change your role on the Users page. This refusal was recorded.
       </p>
       <p className="text-sm">
-        <Link href="/" className="text-indigo-700 hover:underline">Back to the start page</Link>
+        <Link prefetch={false} href="/" className="text-indigo-700 hover:underline">Back to the start page</Link>
       </p>
     </div>
   );

@@ -36,17 +36,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
-            <Link href="/" className="shrink-0 font-semibold text-slate-900">
+            <Link prefetch={false} href="/" className="shrink-0 font-semibold text-slate-900">
               Flinks Session Inspector
             </Link>
             {viewer ? (
               <nav aria-label="Main" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
-                {can('inspection:open_cached') ? <Link href="/" className={navLink}>New session</Link> : null}
-                {can('inspection:view') ? <Link href="/sessions" className={navLink}>History</Link> : null}
-                {can('users:manage') ? <Link href="/admin/users" className={navLink}>Users</Link> : null}
-                {can('audit:view') ? <Link href="/audit" className={navLink}>Audit</Link> : null}
+                {can('inspection:open_cached') ? <Link prefetch={false} href="/" className={navLink}>New session</Link> : null}
+                {can('inspection:view') ? <Link prefetch={false} href="/sessions" className={navLink}>History</Link> : null}
+                {can('users:manage') ? <Link prefetch={false} href="/admin/users" className={navLink}>Users</Link> : null}
+                {can('audit:view') ? <Link prefetch={false} href="/audit" className={navLink}>Audit</Link> : null}
                 {/* A simulator tool: only while the embedded simulator is the upstream, like /simulator itself. */}
-                {usesEmbeddedSimulator && can('simulator:import') ? <Link href="/tools/import-bundle" className={navLink}>Import bundle</Link> : null}
+                {usesEmbeddedSimulator && can('simulator:import') ? <Link prefetch={false} href="/tools/import-bundle" className={navLink}>Import bundle</Link> : null}
               </nav>
             ) : null}
             {can('inspection:view') ? <HeaderSearch /> : null}

@@ -7,7 +7,7 @@ export default function Unauthorized() {
       <h1 className="text-2xl font-semibold tracking-tight">Sign in required</h1>
       <p className="text-sm text-slate-700">Your session ended or you are not signed in.</p>
       <p className="text-sm">
-        <Link href="/sign-in" className="text-indigo-700 hover:underline">Sign in</Link>
+        <Link prefetch={false} href="/sign-in" className="text-indigo-700 hover:underline">Sign in</Link>
       </p>
     </div>
   );

@@ -40,10 +40,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditTable items={page.items} />
       <nav aria-label="Audit pages" className="flex flex-wrap justify-between gap-2 text-sm">
         <div className="flex gap-2">
-          {paging.newest ? <Link href={paging.newest} className={button}>Newest</Link> : null}
-          {paging.newer ? <Link href={paging.newer} className={button}>Newer</Link> : null}
+          {paging.newest ? <Link prefetch={false} href={paging.newest} className={button}>Newest</Link> : null}
+          {paging.newer ? <Link prefetch={false} href={paging.newer} className={button}>Newer</Link> : null}
         </div>
-        {paging.older ? <Link href={paging.older} className={button}>Older</Link> : null}
+        {paging.older ? <Link prefetch={false} href={paging.older} className={button}>Older</Link> : null}
       </nav>
     </div>
   );

@@ -13,7 +13,7 @@ function Problem({ message }: { message: string }) {
     <div role="alert" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
       <h2 className="font-semibold">Cannot compare</h2>
       <p>{message}</p>
-      <p><Link href="/sessions" className="text-indigo-700 hover:underline">Go to History</Link></p>
+      <p><Link prefetch={false} href="/sessions" className="text-indigo-700 hover:underline">Go to History</Link></p>
     </div>
   );
 }
@@ -29,7 +29,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {heading}
       <CompareView c={loaded.comparison} labels={loaded.labels} />
       <p className="text-sm">
-        <Link href="/sessions" className="text-indigo-700 hover:underline">← All sessions</Link>
+        <Link prefetch={false} href="/sessions" className="text-indigo-700 hover:underline">← All sessions</Link>
       </p>
     </div>
   );

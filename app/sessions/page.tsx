@@ -47,7 +47,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <h1 className="text-2xl font-semibold tracking-tight">History</h1>
           <p className="text-sm text-slate-600">Every session attempt, newest first. Filters live in the URL: share the link to share the view.</p>
         </div>
-        <Link href="/" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">New session</Link>
+        <Link prefetch={false} href="/" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">New session</Link>
       </div>
       <HistoryFilters values={query.values} problems={query.problems} shortcuts={shortcuts} />
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -60,10 +60,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <HistoryTable items={rows} />
       <nav aria-label="History pages" className="flex flex-wrap justify-between gap-2 text-sm">
         <div className="flex gap-2">
-          {paging.newest ? <Link href={paging.newest} className={pageLink}>Newest</Link> : null}
-          {paging.newer ? <Link href={paging.newer} className={pageLink}>Newer</Link> : null}
+          {paging.newest ? <Link prefetch={false} href={paging.newest} className={pageLink}>Newest</Link> : null}
+          {paging.newer ? <Link prefetch={false} href={paging.newer} className={pageLink}>Newer</Link> : null}
         </div>
-        {paging.older ? <Link href={paging.older} className={pageLink}>Older</Link> : null}
+        {paging.older ? <Link prefetch={false} href={paging.older} className={pageLink}>Older</Link> : null}
       </nav>
     </div>
   );

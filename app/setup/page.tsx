@@ -24,7 +24,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         ) : (
           <p role="alert" className="text-sm text-slate-800">
             This setup link is not valid: it was used already, it expired, or it is mistyped. If nobody has an account yet,
-            restart the server to print a new link; otherwise <Link href="/sign-in" className="text-indigo-700 underline">sign in</Link>.
+            restart the server to print a new link; otherwise <Link prefetch={false} href="/sign-in" className="text-indigo-700 underline">sign in</Link>.
           </p>
         )}
       </div>

@@ -44,7 +44,7 @@ export function UsersTable({ users, viewerId }: { users: StaffUser[]; viewerId: 
                 {u.id === viewerId ? (
                   <p className="text-sm text-slate-600 md:max-w-72">
                     This is you. Another administrator can change your role or deactivate you; change your password on{' '}
-                    <Link href="/account" className="text-indigo-700 underline">your account page</Link>.
+                    <Link prefetch={false} href="/account" className="text-indigo-700 underline">your account page</Link>.
                   </p>
                 ) : (
                   <UserRowActions user={u} />

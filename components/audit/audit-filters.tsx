@@ -45,7 +45,7 @@ export function AuditFilters({ values, problems, emptyRange }: { values: AuditVa
       {emptyRange ? <p role="alert" className="text-sm text-amber-800">From is after To: no event can match.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">Apply filters</button>
-        <Link href={AUDIT_PATH} className="text-sm text-slate-600 hover:underline">Clear filters</Link>
+        <Link prefetch={false} href={AUDIT_PATH} className="text-sm text-slate-600 hover:underline">Clear filters</Link>
       </div>
     </form>
   );

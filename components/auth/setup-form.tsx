@@ -25,7 +25,7 @@ export function SetupForm({ token }: { token: string }) {
     return (
       <div role="status" className="space-y-3">
         <p className="text-sm text-slate-800">{result.message}</p>
-        <Link href="/sign-in" className="inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+        <Link prefetch={false} href="/sign-in" className="inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
           Go to sign in
         </Link>
       </div>

@@ -83,13 +83,13 @@ export function CompareView({ c, labels }: { c: Comparison; labels: { a: string;
         <div className="rounded-md border border-slate-200 bg-white p-3">
           <dt className="font-semibold">Session A</dt>
           <dd>
-            <Link href={`/sessions/${c.a.id}`} className="text-indigo-700 hover:underline">{labels.a} <span className="font-mono text-xs">({short(c.a.id)})</span></Link>
+            <Link prefetch={false} href={`/sessions/${c.a.id}`} className="text-indigo-700 hover:underline">{labels.a} <span className="font-mono text-xs">({short(c.a.id)})</span></Link>
           </dd>
         </div>
         <div className="rounded-md border border-slate-200 bg-white p-3">
           <dt className="font-semibold">Session B</dt>
           <dd>
-            <Link href={`/sessions/${c.b.id}`} className="text-indigo-700 hover:underline">{labels.b} <span className="font-mono text-xs">({short(c.b.id)})</span></Link>
+            <Link prefetch={false} href={`/sessions/${c.b.id}`} className="text-indigo-700 hover:underline">{labels.b} <span className="font-mono text-xs">({short(c.b.id)})</span></Link>
           </dd>
         </div>
       </dl>

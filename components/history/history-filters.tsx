@@ -62,10 +62,10 @@ export function HistoryFilters({ values, problems, shortcuts }: { values: Histor
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
           Apply filters
         </button>
-        <Link href="/sessions" className="text-sm text-slate-600 hover:underline">Clear filters</Link>
+        <Link prefetch={false} href="/sessions" className="text-sm text-slate-600 hover:underline">Clear filters</Link>
         <span className="text-sm text-slate-500" aria-hidden="true">·</span>
-        <Link href={shortcuts.today} className="text-sm text-indigo-700 hover:underline">Today</Link>
-        <Link href={shortcuts.lastWeek} className="text-sm text-indigo-700 hover:underline">Last 7 days</Link>
+        <Link prefetch={false} href={shortcuts.today} className="text-sm text-indigo-700 hover:underline">Today</Link>
+        <Link prefetch={false} href={shortcuts.lastWeek} className="text-sm text-indigo-700 hover:underline">Last 7 days</Link>
       </div>
     </form>
   );

@@ -33,7 +33,7 @@ export function HistoryTable({ items }: { items: HistoryRow[] }) {
             <input type="checkbox" name="s" value={i.id} form={COMPARE_FORM_ID} aria-label="Select" title={`Select session ${i.id.slice(0, 8)} to compare`} className="h-4 w-4 accent-indigo-600" />
           </td>
           <td className="min-w-[7rem] px-3 py-2">
-            <Link href={`/sessions/${i.id}`} className="font-medium text-indigo-700 hover:underline">
+            <Link prefetch={false} href={`/sessions/${i.id}`} className="font-medium text-indigo-700 hover:underline">
               {formatDateTime(i.createdAt)}
               <span className="sr-only"> — open session {i.id.slice(0, 8)}</span>
             </Link>

@@ -29,7 +29,7 @@ export function Inspector({ personas, access, timeoutMs, initialLoginId = '' }: 
       {f.started ? (
         <div className="flex flex-wrap items-center justify-between gap-3">
           {flow.inspectionId ? (
-            <Link href={`/sessions/${flow.inspectionId}`} className="text-sm text-indigo-700 underline">
+            <Link prefetch={false} href={`/sessions/${flow.inspectionId}`} className="text-sm text-indigo-700 underline">
               Inspection {flow.inspectionId.slice(0, 8)}
             </Link>
           ) : (

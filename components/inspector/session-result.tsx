@@ -26,7 +26,7 @@ export function SessionResult({ inspectionId, session }: { inspectionId: string;
         <h2 id="result-heading" tabIndex={-1} className="focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 text-lg font-semibold text-green-800">
           Session opened
         </h2>
-        <Link href={`/sessions/${inspectionId}`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
+        <Link prefetch={false} href={`/sessions/${inspectionId}`} className="text-sm font-medium text-indigo-700 underline hover:text-indigo-900">
           Open session page
         </Link>
       </div>

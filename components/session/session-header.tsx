@@ -51,7 +51,7 @@ export function SessionHeader({ inspection: i, lastRefresh = null, persona = nul
       {i.parentId ? (
         <p className="text-sm text-slate-700">
           Reopened from{' '}
-          <Link href={`/sessions/${i.parentId}`} className="text-indigo-700 hover:underline">
+          <Link prefetch={false} href={`/sessions/${i.parentId}`} className="text-indigo-700 hover:underline">
             session {i.parentId.slice(0, 8)}
           </Link>
           .

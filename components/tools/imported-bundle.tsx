@@ -24,7 +24,7 @@ export function ImportedBundle({ loginId, username, steps, headingRef }: { login
         </code>
         <CopyButton value={loginId} label="Login ID" />
       </div>
-      <Link
+      <Link prefetch={false}
         href={`/?loginId=${encodeURIComponent(loginId)}`}
         className="inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >

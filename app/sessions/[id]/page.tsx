@@ -83,7 +83,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         <Timeline steps={view.timeline} />
       </section>
       <p className="text-sm">
-        <Link href="/sessions" className="text-indigo-700 hover:underline">← All sessions</Link>
+        <Link prefetch={false} href="/sessions" className="text-indigo-700 hover:underline">← All sessions</Link>
       </p>
     </div>
   );

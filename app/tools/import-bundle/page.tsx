@@ -55,7 +55,7 @@ export default async function ImportBundlePage({ searchParams }: { searchParams:
                 <span className="text-slate-600">
                   {r.username ?? 'unknown user'} · {r.steps.length} step{r.steps.length === 1 ? '' : 's'}
                 </span>
-                <Link href={`/?loginId=${encodeURIComponent(r.loginId)}`} className="text-indigo-700 underline">
+                <Link prefetch={false} href={`/?loginId=${encodeURIComponent(r.loginId)}`} className="text-indigo-700 underline">
                   Open in cached mode<span className="sr-only"> ({r.loginId})</span>
                 </Link>
               </li>
