@@ -33,6 +33,21 @@ function freshRound(c: NewContinuation) {
   return { authorizeToken: c.authorizeToken, requestId: c.requestId, expiresAt: c.expiresAt, challenges: c.challenges ?? null, round: c.round, answeringUntil: null };
 }
 
+/**
+ * What a round's upsert sets when the inspection already has one: the values the INSERT offered
+ * (PostgreSQL's `excluded` row), so the round starts afresh, nobody answering it yet. One text for
+ * every upsert, placeholders or values.
+ */
+const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(column.name)}`;
+const FRESH_ROUND_ON_CONFLICT = {
+  authorizeToken: excluded(mfaContinuations.authorizeToken),
+  requestId: excluded(mfaContinuations.requestId),
+  expiresAt: excluded(mfaContinuations.expiresAt),
+  challenges: excluded(mfaContinuations.challenges),
+  round: excluded(mfaContinuations.round),
+  answeringUntil: null,
+};
+
 /** A step's values as its columns take them (dates as ISO text, JSON as jsonb's text): see stepValues. */
 const STEP_FIELDS = ['id', 'endpoint', 'method', 'url', 'startedAt', 'durationMs', 'httpStatus', 'flinksCode', 'outcome', 'request', 'response', 'sealedResponse', 'error', 'responseHeaders'] as const;
 type StepParams = Record<(typeof STEP_FIELDS)[number], unknown>;
@@ -375,7 +390,7 @@ export class DrizzleStore implements InspectionStore {
     await db
       .insert(mfaContinuations)
       .values({ ...freshRound(c), inspectionId })
-      .onConflictDoUpdate({ target: mfaContinuations.inspectionId, set: freshRound(c) });
+      .onConflictDoUpdate({ target: mfaContinuations.inspectionId, set: FRESH_ROUND_ON_CONFLICT });
   }
 
   async claimAnswer(inspectionId: string, now: Date, until: Date): Promise<MfaContinuation | null> {
@@ -529,17 +544,11 @@ function roundAfter(db: AnyPgDatabase, of: { id: SQL; from: SQL }, round: Settle
   if (round === 'delete') return db.delete(mfaContinuations).where(mine).returning(key);
   if (round === 'release') return db.update(mfaContinuations).set({ answeringUntil: null }).where(mine).returning(key);
   const p = sql.placeholder;
-  const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(column.name)}`;
-  const c = mfaContinuations;
   return db
     .insert(mfaContinuations)
     .select(
       sql`select ${of.id}, ${p('roundToken')}::text, ${p('roundRequestId')}::text, ${p('roundExpiresAt')}::timestamptz, ${p('roundChallenges')}::jsonb, ${p('round')}::int, null::timestamptz from ${of.from}`,
     )
-    // A fresh round, as freshRound(): the values just inserted, and nobody answering it yet.
-    .onConflictDoUpdate({
-      target: c.inspectionId,
-      set: { authorizeToken: excluded(c.authorizeToken), requestId: excluded(c.requestId), expiresAt: excluded(c.expiresAt), challenges: excluded(c.challenges), round: excluded(c.round), answeringUntil: null },
-    })
+    .onConflictDoUpdate({ target: mfaContinuations.inspectionId, set: FRESH_ROUND_ON_CONFLICT })
     .returning(key);
 }

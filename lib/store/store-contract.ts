@@ -410,6 +410,25 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await all({ tag, status: 'expired' })).toEqual([idle!.id]);
     });
 
+    it('a new round replaces one being answered afresh: its own values, nobody answering it', async () => {
+      const i = await store.createInspection({ mode: 'live', environment: 'x' });
+      const now = new Date('2029-01-01T00:00:00.000Z');
+      const claimed = async () => expect(await store.claimAnswer(i.id, now, new Date(now.getTime() + 60_000))).not.toBeNull();
+      const round = (n: number) => ({ authorizeToken: `sealed-${n}`, requestId: `req-${n}`, expiresAt: new Date(Date.UTC(2030, 0, n)), challenges: [{ type: 'QuestionAndAnswer', prompt: `Q${n}?`, iterables: [] }], round: n });
+      await store.settle(i.id, { step: step(), transition: { from: ['in_progress'], patch: { status: 'mfa_pending' } }, continuation: { put: round(1) } });
+      await claimed();
+      // With a status change and a step: settle's one statement.
+      await store.settle(i.id, { step: step(), transition: { from: ['mfa_pending'], patch: { status: 'mfa_pending' } }, continuation: { put: round(2) } });
+      expect(await store.getContinuation(i.id)).toEqual({ inspectionId: i.id, ...round(2), answeringUntil: null });
+      await claimed();
+      // Without a status change: settle's transaction.
+      await store.settle(i.id, { step: step(), continuation: { put: round(3) } });
+      expect(await store.getContinuation(i.id)).toEqual({ inspectionId: i.id, ...round(3), answeringUntil: null });
+      await claimed();
+      await store.putContinuation({ inspectionId: i.id, ...round(4) });
+      expect(await store.getContinuation(i.id)).toEqual({ inspectionId: i.id, ...round(4), answeringUntil: null });
+    });
+
     it('stores, replaces, deletes and purges MFA continuations', async () => {
       const [a, b, c] = await make(3, { mode: 'live', environment: 'x' });
       const now = new Date('2025-06-01T12:00:00.000Z');
