@@ -115,6 +115,32 @@ export class DrizzleStore implements InspectionStore {
         .returning()
         .prepare('continuation_claim'),
     ),
+    // Every open writes one (issue 10: built afresh, its SQL cost the server thread about as much as
+    // PGlite took to run it). Columns a new inspection leaves empty are null, as their default is.
+    create: once(() => {
+      const p = (name: keyof NewInspection | 'at') => sql.placeholder(name);
+      return this.db
+        .insert(inspections)
+        .values({
+          id: p('id'),
+          createdAt: p('at'),
+          updatedAt: p('at'),
+          mode: p('mode'),
+          environment: p('environment'),
+          institution: p('institution'),
+          username: p('username'),
+          loginId: p('loginId'),
+          tag: p('tag'),
+          language: p('language'),
+          parentId: p('parentId'),
+          openedById: p('openedById'),
+          openedByEmail: p('openedByEmail'),
+          status: 'in_progress',
+        })
+        .onConflictDoNothing({ target: inspections.id })
+        .returning(inspectionColumns)
+        .prepare('inspection_create');
+    }),
   };
 
   /** Raw rows of a statement: the readiness probe's `select 1` and migration check (readiness.ts). */
@@ -123,13 +149,20 @@ export class DrizzleStore implements InspectionStore {
   }
 
   async createInspection(input: NewInspection): Promise<Inspection> {
-    const at = this.now();
-    const insert = (id: string) =>
-      this.db
-        .insert(inspections)
-        .values({ ...input, id, createdAt: at, updatedAt: at, status: 'in_progress' })
-        .onConflictDoNothing({ target: inspections.id })
-        .returning(inspectionColumns);
+    const values = {
+      at: this.now(),
+      mode: input.mode,
+      environment: input.environment,
+      institution: input.institution ?? null,
+      username: input.username ?? null,
+      loginId: input.loginId ?? null,
+      tag: input.tag ?? null,
+      language: input.language ?? null,
+      parentId: input.parentId ?? null,
+      openedById: input.openedById ?? null,
+      openedByEmail: input.openedByEmail ?? null,
+    };
+    const insert = (id: string) => this.prepared.create().execute({ ...values, id });
     // A proposed id that is taken (or not a uuid) gives way to a fresh one.
     const [proposed] = input.id && isUuid(input.id) ? await insert(input.id) : [];
     const [row] = proposed ? [proposed] : await insert(randomUUID());

@@ -68,6 +68,30 @@ export function contractSuite(name: string, open: OpenStore) {
       expect(await store.updateInspection(created.id, { tag: null })).toMatchObject({ tag: null });
     });
 
+    it('keeps every field a new inspection is given, each in its own column, and the id proposed for it', async () => {
+      const parent = await store.createInspection({ mode: 'cached', environment: 'simulator' });
+      const id = randomUUID();
+      const given = {
+        mode: 'live',
+        environment: 'toolbox',
+        institution: 'FlinksCapital',
+        username: 'Greatday',
+        loginId: 'login-1',
+        tag: 'tag-1',
+        language: 'fr',
+        parentId: parent.id,
+        openedById: 'user-1',
+        openedByEmail: 'qa@example.test',
+      } as const;
+      const created = await store.createInspection({ ...given, id });
+      expect(created).toMatchObject({ ...given, id, status: 'in_progress', requestId: null, flinksCode: null, statusReason: null, lastActivityAt: null });
+      expect(await store.getInspection(id)).toEqual(created);
+      // The same id again gives way to a fresh one, with the new row's own fields.
+      const again = await store.createInspection({ mode: 'cached', environment: 'simulator', id });
+      expect(again.id).not.toBe(id);
+      expect(again).toMatchObject({ mode: 'cached', environment: 'simulator', institution: null, username: null, loginId: null, tag: null, language: null, parentId: null, openedById: null, openedByEmail: null });
+    });
+
     it('reads the status of many inspections at once, leaving out unknown and malformed ids', async () => {
       const a = await store.createInspection({ mode: 'cached', environment: 'simulator', loginId: 'a' });
       const b = await store.createInspection({ mode: 'cached', environment: 'simulator', loginId: 'b' });
