@@ -11,8 +11,13 @@ import type { AuditInput } from './types';
  */
 export async function recordAudit(input: AuditInput): Promise<void> {
   const { db } = await getDatabase();
+  await insertFor(db).execute(auditRow(input));
+}
+
+/** The row recordAudit writes for an event: also what a settlement writes with itself (Settlement.audit). */
+export function auditRow(input: AuditInput): Row {
   const actor = input.actor;
-  const row: Row = {
+  return {
     id: randomUUID(),
     at: new Date(),
     actorType: actor.type,
@@ -31,7 +36,6 @@ export async function recordAudit(input: AuditInput): Promise<void> {
     userAgent: input.request?.userAgent ?? null,
     metadata: input.metadata ?? null,
   };
-  await insertFor(db).execute(row);
 }
 
 type Database = Awaited<ReturnType<typeof getDatabase>>['db'];

@@ -1,4 +1,5 @@
 import type { AuthorizeResult } from '@/lib/flinks/client';
+import type { NewAuditEvent } from '@/lib/store/schema-audit';
 import type { NewStep, Settlement } from '@/lib/store/types';
 import type { InspectorDeps } from './deps';
 import { MFA_CONTINUATION_TTL_MS } from './deps';
@@ -10,12 +11,12 @@ import { settledResult } from './settled-result';
 import { toChallengeViews, toFlinksErrorView, toSessionView, toTransportErrorView, type ChallengeView, type InspectionResult } from './views';
 
 /**
- * The caller's own write for an answer (operations: its audit event), run beside settle's instead
- * of after it (issue 10: one database round trip less on the user's wait). It gets the answer as
- * Flinks gave it, before the store says whether it won a race; undefined = nothing to run now (the
- * caller then writes after, from the result it is given).
+ * The caller's audit event for an answer (operations), written by settle's own statement instead of
+ * after it (issue 10: one statement and one database round trip less on the user's wait). It gets
+ * the answer as Flinks gave it, before the store says whether it won a race; undefined = nothing to
+ * write now (the caller then records it after, from the result it is given).
  */
-export type Alongside = (answered: InspectionResult) => Promise<void> | undefined;
+export type Alongside = (answered: InspectionResult) => NewAuditEvent | undefined;
 
 /**
  * One Authorize answer → the store and the view. The step, the status change and the MFA
@@ -58,10 +59,11 @@ export async function settleAuthorize(
   });
   // A session being opened has no round yet: nothing to delete (one statement less per cached open).
   const endRound = phase === 'start' ? undefined : ('delete' as const);
-  // The write, with the caller's own write for this answer (its audit event) running beside it;
-  // when something else settled the inspection first, the caller gets what the store holds.
+  // The write, with the caller's audit event for this answer; when something else settled the
+  // inspection first, the caller gets what the store holds.
   const settleAs = async (mine: InspectionResult, settlement: Settlement): Promise<InspectionResult> => {
-    const [settled] = await Promise.all([store.settle(inspectionId, settlement), more.alongside?.(mine)]);
+    const audit = more.alongside?.(mine);
+    const settled = await store.settle(inspectionId, audit ? { ...settlement, audit } : settlement);
     return settled.ok ? mine : settledResult(deps, inspectionId);
   };
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { recordAudit } from '@/lib/audit/record';
+import { auditRow, recordAudit } from '@/lib/audit/record';
+import type { AuditInput } from '@/lib/audit/types';
 import { inspectionTarget, withMeta } from '@/lib/audit/targets';
 import { reasonRequired, type Permission } from '@/lib/auth/permissions';
 import { auditFields, permits, permitsOwnerOrDelegate, type Viewer } from '@/lib/auth/viewer';
@@ -53,26 +54,25 @@ export async function openInspection(
   if (reasonRequired(viewer.environment) && !input.reason) {
     return { kind: 'invalid', fieldErrors: { reason: 'Give a reason for opening production data, e.g. a ticket number.' }, message: 'Fix the highlighted fields.' };
   }
-  const deps = await defaultDeps(viewer);
-  const audit = async (result: InspectionResult, inspection: AuditedInspection | null) =>
-    recordAudit({
-      ...(await auditFields(viewer)),
-      action: 'inspection.open',
-      outcome: result.kind === 'error' ? 'error' : 'permitted',
-      reason: input.reason ?? null,
-      ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId, via: opts.via ?? 'run_again' } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
-    });
-  // An answer that names everything the event needs is audited beside settle's write (settle.ts:
+  const [deps, fields] = await Promise.all([defaultDeps(viewer), auditFields(viewer)]);
+  const event = (result: InspectionResult, inspection: AuditedInspection | null): AuditInput => ({
+    ...fields,
+    action: 'inspection.open',
+    outcome: result.kind === 'error' ? 'error' : 'permitted',
+    reason: input.reason ?? null,
+    ...(inspection ? withMeta(inspectionTarget(inspection), { mode: input.mode, result: result.kind, ...(opts.parentId ? { parentId: opts.parentId, via: opts.via ?? 'run_again' } : {}) }) : { metadata: { mode: input.mode, result: result.kind } }),
+  });
+  // An answer that names everything the event needs is written by settle's own statement (settle.ts:
   // Alongside); anything else after, from the result.
   let audited = false;
   const alongside: Alongside = (answered) => {
     const inspection = answeredInspection(input, answered);
     if (!inspection) return undefined;
     audited = true;
-    return audit(answered, inspection);
+    return auditRow(event(answered, inspection));
   };
   const result = firstAttempt(await startInspection(input, deps, { parentId: opts.parentId, ...(opts.id ? { id: opts.id } : {}), alongside }));
-  if (!audited) await audit(result, answeredInspection(input, result) ?? (await storedInspection(deps, result)));
+  if (!audited) await recordAudit(event(result, answeredInspection(input, result) ?? (await storedInspection(deps, result))));
   return result;
 }
 
@@ -80,21 +80,21 @@ export async function answerInspectionMfa(viewer: Viewer, input: AnswerMfaInput)
   const deps = await defaultDeps(viewer);
   const inspection = await deps.store.getInspection(input.inspectionId);
   if (inspection && !(await permitsOwnerOrDelegate(viewer, inspection))) return denied('inspection:act_for_others');
-  const audit = async (result: InspectionResult) =>
-    recordAudit({
-      ...(await auditFields(viewer)),
-      action: 'mfa.answer',
-      outcome: result.kind === 'error' ? 'error' : 'permitted',
-      // The prompts answered, never the answers.
-      ...(inspection
-        ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(input.responses) })
-        : { target: { type: 'inspection' as const, id: input.inspectionId }, metadata: { result: result.kind } }),
-    });
-  // Flinks's answer is audited beside settle's write (settle.ts: Alongside); an answer that never
-  // reached settle (expired, taken by another tab) after, from its result.
+  const fields = await auditFields(viewer);
+  const event = (result: InspectionResult): AuditInput => ({
+    ...fields,
+    action: 'mfa.answer',
+    outcome: result.kind === 'error' ? 'error' : 'permitted',
+    // The prompts answered, never the answers.
+    ...(inspection
+      ? withMeta(inspectionTarget(inspection), { result: result.kind, prompts: Object.keys(input.responses) })
+      : { target: { type: 'inspection' as const, id: input.inspectionId }, metadata: { result: result.kind } }),
+  });
+  // Flinks's answer is written by settle's own statement (settle.ts: Alongside); an answer that
+  // never reached settle (expired, taken by another tab) after, from its result.
   let audited = false;
-  const result = await withAttempt(deps, await answerMfa(input, deps, inspection, (answered) => ((audited = true), audit(answered))));
-  if (!audited) await audit(result);
+  const result = await withAttempt(deps, await answerMfa(input, deps, inspection, (answered) => ((audited = true), auditRow(event(answered)))));
+  if (!audited) await recordAudit(event(result));
   return result;
 }
 

@@ -6,6 +6,7 @@ import type { StoreOptions } from './memory-store';
 import { inspectionColumns, jsonParam, whereFor } from './drizzle-sql';
 import { storableJsonText } from './json';
 import { inspections, mfaContinuations, steps } from './schema';
+import { auditEvents, type NewAuditEvent } from './schema-audit';
 import type {
   Inspection,
   InspectionFilter,
@@ -72,7 +73,7 @@ function stepParams(step: NewStep): StepParams {
 }
 
 /** What settle's statement looks like (transitionWithSteps): its text depends on nothing else. */
-type SettleShape = { steps: number; patched: string[]; from: number; round: 'none' | 'delete' | 'release' | 'put' };
+type SettleShape = { steps: number; patched: string[]; from: number; round: 'none' | 'delete' | 'release' | 'put'; audit: boolean };
 
 /** A value made on first use and kept. */
 function once<T>(make: () => T): () => T {
@@ -326,13 +327,15 @@ export class DrizzleStore implements InspectionStore {
     // told failed, where a COMMIT the server never received leaves nothing (database-down.test.ts).
     // It writes nothing when the status had moved on; then the steps are recorded alone, below.
     if (this.inProcess && s.transition && recorded.length > 0) {
-      const moved = await this.transitionWithSteps(this.db, inspectionId, s.transition, recorded, s.continuation);
+      const moved = await this.transitionWithSteps(this.db, inspectionId, s.transition, recorded, s.continuation, s.audit);
       if (moved) return { ok: true, inspection: moved };
     }
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as AnyPgDatabase;
-      const together = !this.inProcess && s.transition && recorded.length > 0 ? await this.transitionWithSteps(tx, inspectionId, s.transition, recorded, s.continuation) : null;
+      const together = !this.inProcess && s.transition && recorded.length > 0 ? await this.transitionWithSteps(tx, inspectionId, s.transition, recorded, s.continuation, s.audit) : null;
       if (together) return { ok: true, inspection: together };
+      // The event is kept whatever follows, as the steps are (Settlement.audit).
+      if (s.audit) await tx.insert(auditEvents).values(s.audit);
       for (const step of recorded) {
         if (!(await this.insertStep(tx, inspectionId, step))) return { ok: false, reason: 'unknown' };
       }
@@ -370,6 +373,7 @@ export class DrizzleStore implements InspectionStore {
     t: Transition,
     recorded: readonly NewStep[],
     continuation: Settlement['continuation'],
+    audit: NewAuditEvent | undefined,
   ): Promise<Inspection | null> {
     if (t.from.length === 0) return null;
     const patched = (Object.keys(t.patch) as (keyof InspectionPatch)[]).filter((key) => t.patch[key] !== undefined).sort();
@@ -378,6 +382,7 @@ export class DrizzleStore implements InspectionStore {
       patched,
       from: t.from.length,
       round: continuation === undefined ? 'none' : typeof continuation === 'string' ? continuation : 'put',
+      audit: audit !== undefined,
     };
     const values: Record<string, unknown> = { id, updatedAt: this.now().toISOString() };
     t.from.forEach((status, i) => (values[`from${i}`] = status));
@@ -392,6 +397,7 @@ export class DrizzleStore implements InspectionStore {
       const c = continuation.put;
       Object.assign(values, { roundToken: c.authorizeToken, roundRequestId: c.requestId, roundExpiresAt: c.expiresAt.toISOString(), roundChallenges: storableJsonText(c.challenges ?? null), round: c.round });
     }
+    if (audit) Object.assign(values, auditParams(audit));
     const [row] = await (db === this.db ? this.preparedSettle(shape) : settleStatement(db, shape)).execute(values);
     if (!row) return null;
     const inspection: Inspection & { seqEnd?: number } = { ...row };
@@ -560,7 +566,59 @@ function settleStatement(db: AnyPgDatabase, shape: SettleShape) {
     );
   });
   const round = roundAfter(db, { id: sql`${moved.id}`, from: sql`${moved}` }, shape.round);
-  return db.with(moved, ...inserts, ...(round ? [db.$with('round').as(round)] : [])).select().from(moved);
+  // The caller's audit event, only with a status that moved: else the transaction writes it (settle).
+  const audited = shape.audit ? db.$with('audited').as(db.insert(auditEvents).select(sql`select ${auditValues()} from ${moved}`).returning({ id: auditEvents.id })) : null;
+  return db.with(moved, ...inserts, ...(round ? [db.$with('round').as(round)] : []), ...(audited ? [audited] : [])).select().from(moved);
+}
+
+/** An audit event's values for settle's statement (auditValues), named audit_<column>. */
+function auditParams(a: NewAuditEvent): Record<string, unknown> {
+  return {
+    audit_id: a.id,
+    audit_at: a.at.toISOString(),
+    audit_actorType: a.actorType,
+    audit_actorId: a.actorId ?? null,
+    audit_actorEmail: a.actorEmail ?? null,
+    audit_actorRole: a.actorRole ?? null,
+    audit_action: a.action,
+    audit_targetType: a.targetType ?? null,
+    audit_targetId: a.targetId ?? null,
+    audit_environment: a.environment ?? null,
+    audit_reason: a.reason ?? null,
+    audit_outcome: a.outcome,
+    audit_interface: a.interface,
+    audit_requestId: a.requestId ?? null,
+    audit_ip: a.ip ?? null,
+    audit_userAgent: a.userAgent ?? null,
+    audit_metadata: a.metadata == null ? null : JSON.stringify(a.metadata),
+  };
+}
+
+/** audit_events' columns in table order, as placeholders (auditParams). */
+function auditValues(): SQL {
+  const p = (name: string) => sql.placeholder(`audit_${name}`);
+  return sql.join(
+    [
+      sql`${p('id')}::uuid`,
+      sql`${p('at')}::timestamptz`,
+      sql`${p('actorType')}::text`,
+      sql`${p('actorId')}::text`,
+      sql`${p('actorEmail')}::text`,
+      sql`${p('actorRole')}::text`,
+      sql`${p('action')}::text`,
+      sql`${p('targetType')}::text`,
+      sql`${p('targetId')}::text`,
+      sql`${p('environment')}::text`,
+      sql`${p('reason')}::text`,
+      sql`${p('outcome')}::text`,
+      sql`${p('interface')}::text`,
+      sql`${p('requestId')}::text`,
+      sql`${p('ip')}::text`,
+      sql`${p('userAgent')}::text`,
+      sql`${p('metadata')}::jsonb`,
+    ],
+    sql`, `,
+  );
 }
 
 type PreparedSettle = ReturnType<ReturnType<typeof settleStatement>['prepare']>;

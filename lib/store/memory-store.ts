@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { clampLimit, compareNewestFirst, decodeCursor, encodeCursor, isUuid } from './cursor';
 import { toStorableJson } from './json';
 import { startsWithLiteral, uuidPrefixRange } from './like-prefix';
+import type { NewAuditEvent } from './schema-audit';
 import type {
   Inspection,
   InspectionFilter,
@@ -54,6 +55,8 @@ export class MemoryStore implements InspectionStore {
   private readonly inspections = new Map<string, Inspection>();
   private readonly steps = new Map<string, Step[]>();
   private readonly continuations = new Map<string, MfaContinuation>();
+  /** Audit events settle() was given, in order (the database stores write them to audit_events). */
+  readonly audits: NewAuditEvent[] = [];
   private readonly now: () => Date;
 
   constructor(opts: StoreOptions = {}) {
@@ -162,6 +165,7 @@ export class MemoryStore implements InspectionStore {
   }
 
   async settle(inspectionId: string, s: Settlement): Promise<SettleResult> {
+    if (s.audit) this.audits.push(structuredClone(s.audit));
     const current = this.inspections.get(inspectionId);
     if (!current) return { ok: false, reason: 'unknown' };
     for (const earlier of s.before ?? []) this.insertStep(inspectionId, earlier);

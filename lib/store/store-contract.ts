@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { DrizzleStore } from './drizzle-store';
+import { MemoryStore } from './memory-store';
+import type { NewAuditEvent } from './schema-audit';
 import type { Inspection, InspectionStore, NewStep } from './types';
 
 /**
@@ -33,6 +37,18 @@ export const step = (over: Partial<NewStep> = {}): NewStep => ({
 });
 
 const scope = () => `Bank ${randomUUID().slice(0, 8)}`;
+
+/** The audit events a store wrote for one target, oldest first, as the settlement gave them. */
+async function auditsOf(store: InspectionStore, targetId: string): Promise<NewAuditEvent[]> {
+  if (store instanceof MemoryStore) return store.audits.filter((a) => a.targetId === targetId);
+  if (!(store instanceof DrizzleStore)) throw new Error('auditsOf: a store this contract does not know');
+  const rows = await store.rows<Record<string, unknown> & { atMs: number }>(sql`
+    select id::text as id, floor(extract(epoch from at) * 1000)::float8 as "atMs", actor_type as "actorType", actor_id as "actorId",
+      actor_email as "actorEmail", actor_role as "actorRole", action, target_type as "targetType", target_id as "targetId",
+      environment, reason, outcome, interface, request_id as "requestId", ip, user_agent as "userAgent", metadata
+    from audit_events where target_id = ${targetId} order by at, id`);
+  return rows.map(({ atMs, ...row }) => ({ ...row, at: new Date(atMs) }) as NewAuditEvent);
+}
 
 export function contractSuite(name: string, open: OpenStore) {
   describe(`InspectionStore contract: ${name}`, () => {
@@ -386,6 +402,42 @@ export function contractSuite(name: string, open: OpenStore) {
       const late = await store.settle(id, { before: [step({ endpoint: 'A' })], step: step({ endpoint: 'B' }), transition: { from: ['in_progress'], patch: { status: 'failed' } } });
       expect(late).toMatchObject({ ok: false, reason: 'conflict', inspection: { status: 'authorized' } });
       expect((await store.listSteps(id)).map((s) => [s.seq, s.endpoint])).toEqual([[1, 'GenerateAuthorizeToken'], [2, 'Authorize'], [3, 'A'], [4, 'B']]);
+    });
+
+    it('writes the caller’s audit event with a settlement, each field in its own column; kept, once, when the race is lost', async () => {
+      const event = (n: number, targetId: string): NewAuditEvent => ({
+        id: randomUUID(),
+        at: new Date(Date.UTC(2029, 1, n, 3, 4, 5, 678)),
+        actorType: 'user',
+        actorId: `user-${n}`,
+        actorEmail: `qa-${n}@example.test`,
+        actorRole: 'qa',
+        action: 'inspection.open',
+        targetType: 'inspection',
+        targetId,
+        environment: `env-${n}`,
+        reason: `ticket-${n}`,
+        outcome: 'permitted',
+        interface: 'web',
+        requestId: `req-${n}`,
+        ip: `10.0.0.${n}`,
+        userAgent: `agent-${n}`,
+        metadata: { mode: 'cached', result: 'authorized', n },
+      });
+      const i = await store.createInspection({ mode: 'cached', environment: 'x' });
+      // With a status change and a step: the drizzle stores' one statement.
+      const first = event(1, i.id);
+      expect(await store.settle(i.id, { step: step(), transition: { from: ['in_progress'], patch: { status: 'authorized' } }, audit: first })).toMatchObject({ ok: true });
+      expect(await auditsOf(store, i.id)).toEqual([first]);
+      // Lost: the step and the event are kept, the status stays.
+      const second = event(2, i.id);
+      expect(await store.settle(i.id, { step: step(), transition: { from: ['in_progress'], patch: { status: 'failed' } }, audit: second })).toMatchObject({ ok: false, reason: 'conflict' });
+      // Without a status change: the transaction.
+      const third = { ...event(3, i.id), actorId: null, actorEmail: null, actorRole: null, actorType: 'system' as const, interface: 'system' as const, reason: null, metadata: null };
+      expect(await store.settle(i.id, { step: step(), audit: third })).toMatchObject({ ok: true });
+      expect(await auditsOf(store, i.id)).toEqual([first, second, third]);
+      expect((await store.listSteps(i.id)).length).toBe(3);
+      expect(await store.getInspection(i.id)).toMatchObject({ status: 'authorized' });
     });
 
     it('settles of one shape each write their own values (the kept statement holds no earlier call’s)', async () => {

@@ -3,6 +3,7 @@
  * and their steps (one HTTP exchange with Flinks each, already redacted by lib/flinks/redact).
  * Implementations: memory (tests, fallback) and Drizzle over PGlite or PostgreSQL.
  */
+import type { NewAuditEvent } from './schema-audit';
 
 export type InspectionMode = 'cached' | 'live';
 /** The state machine is lib/inspector/inspection-state.ts; the store enforces it with conditional updates. */
@@ -152,6 +153,13 @@ export type Settlement = {
    * Skipped when the transition loses its race.
    */
   continuation?: { put: NewContinuation } | 'delete' | 'release';
+  /**
+   * The caller's audit event for this answer, written with the settlement (issue 10: one statement,
+   * not two, on the user's wait): in the same statement when the status moves, else in the same
+   * transaction as the steps. Kept, like the steps, when the race is lost: it records what Flinks
+   * answered and who asked.
+   */
+  audit?: NewAuditEvent;
 };
 
 export type SettleResult =
