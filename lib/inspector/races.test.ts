@@ -89,8 +89,8 @@ const backends: { name: string; open(): Promise<Backend> }[] = [
       const second = leg.url ? await openDatabase({ kind: 'postgres', url: leg.url, poolSize: 4 }) : null;
       return {
         name: leg.name,
-        a: new DrizzleStore(db.db, async () => {}),
-        b: new DrizzleStore((second ?? db).db, async () => {}),
+        a: new DrizzleStore(db.db, async () => {}, { connection: db.connection }),
+        b: new DrizzleStore((second ?? db).db, async () => {}, { connection: (second ?? db).connection }),
         db,
         close: async () => {
           await second?.close();

@@ -12,6 +12,6 @@ export type StoreConfig = StoreOptions & ({ kind: 'memory' } | DatabaseConfig);
 export async function createStore(config: StoreConfig): Promise<InspectionStore> {
   const opts: StoreOptions = { now: config.now };
   if (config.kind === 'memory') return new MemoryStore(opts);
-  const { db, close, inProcess } = await openDatabase(config);
-  return new DrizzleStore(db, close, { ...opts, inProcess });
+  const { db, close, inProcess, connection } = await openDatabase(config);
+  return new DrizzleStore(db, close, { ...opts, inProcess, connection });
 }

@@ -112,7 +112,7 @@ describe.runIf(Boolean(adminUrl))('postgres down or hanging behind a proxy', () 
     url.port = String(proxy.port);
     url.pathname = `/${dbName}`;
     opened = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3, connectTimeoutMs: 1000, statementTimeoutMs: 1000 });
-    store = new DrizzleStore(opened.db, opened.close);
+    store = new DrizzleStore(opened.db, opened.close, { connection: opened.connection });
   }, 30_000);
   afterAll(async () => {
     proxy?.set('pass');

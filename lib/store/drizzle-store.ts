@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, t
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import type { StoreOptions } from './memory-store';
+import type { OpenDatabase } from './open-database';
 import { inspectionColumns, jsonParam, whereFor } from './drizzle-sql';
 import { storableJsonText } from './json';
 import { inspections, mfaContinuations, steps } from './schema';
@@ -25,6 +26,9 @@ import type {
   Transition,
 } from './types';
 import { UNSEALED_KEYS_PATTERN } from './types';
+
+/** A pooled PostgreSQL connection (open-database.ts). */
+type Connect = NonNullable<OpenDatabase['connection']>;
 
 /** Both drivers' databases (pglite, node-postgres) are this type; the store needs nothing more. */
 export type AnyPgDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -84,14 +88,16 @@ function once<T>(make: () => T): () => T {
 export class DrizzleStore implements InspectionStore {
   private readonly now: () => Date;
   private readonly inProcess: boolean;
+  private readonly connection: Connect | undefined;
 
   constructor(
     private readonly db: AnyPgDatabase,
     private readonly release: () => Promise<void>,
-    opts: StoreOptions & { inProcess?: boolean } = {},
+    opts: StoreOptions & Partial<Pick<OpenDatabase, 'inProcess' | 'connection'>> = {},
   ) {
     this.now = opts.now ?? (() => new Date());
     this.inProcess = opts.inProcess ?? false;
+    this.connection = opts.connection;
   }
 
   /**
@@ -330,28 +336,63 @@ export class DrizzleStore implements InspectionStore {
       const moved = await this.transitionWithSteps(this.db, inspectionId, s.transition, recorded, s.continuation, s.audit);
       if (moved) return { ok: true, inspection: moved };
     }
+    if (!this.inProcess && this.connection && s.transition && recorded.length > 0) return this.settleOnConnection(this.connection, inspectionId, s, recorded);
     return this.db.transaction(async (transaction) => {
       const tx = transaction as unknown as AnyPgDatabase;
       const together = !this.inProcess && s.transition && recorded.length > 0 ? await this.transitionWithSteps(tx, inspectionId, s.transition, recorded, s.continuation, s.audit) : null;
-      if (together) return { ok: true, inspection: together };
-      // The event is kept whatever follows, as the steps are (Settlement.audit).
-      if (s.audit) await tx.insert(auditEvents).values(s.audit);
-      for (const step of recorded) {
-        if (!(await this.insertStep(tx, inspectionId, step))) return { ok: false, reason: 'unknown' };
-      }
-      const moved = s.transition ? await this.transitionIn(tx, inspectionId, s.transition) : await this.getIn(tx, inspectionId);
-      if (!moved) {
-        const current = await this.getIn(tx, inspectionId);
-        // Lost the race: the step (what Flinks really answered) stays; status and round do not move.
-        return current ? { ok: false, reason: 'conflict', inspection: current } : { ok: false, reason: 'unknown' };
-      }
-      const c = s.continuation;
-      if (c === 'delete') await tx.delete(mfaContinuations).where(eq(mfaContinuations.inspectionId, inspectionId));
-      else if (c === 'release') {
-        await tx.update(mfaContinuations).set({ answeringUntil: null }).where(eq(mfaContinuations.inspectionId, inspectionId));
-      } else if (c) await this.upsertContinuation(tx, inspectionId, c.put);
-      return { ok: true, inspection: moved };
+      return this.settleRest(tx, inspectionId, s, recorded, together);
     });
+  }
+
+  /**
+   * PostgreSQL's settle: BEGIN, the one statement, COMMIT, on a pooled connection taken here rather
+   * than through drizzle's transaction(), because drizzle can run a prepared statement only on the
+   * database it was prepared on, and building settle's CTE afresh cost ~0.5 ms of the server thread
+   * per answer (issue 10). Each connection keeps its own prepared copy per shape, under the name
+   * every connection gives that shape's text.
+   */
+  private async settleOnConnection(connect: Connect, inspectionId: string, s: Settlement, recorded: readonly NewStep[]): Promise<SettleResult> {
+    const c = await connect();
+    let began = false;
+    try {
+      await c.run('begin');
+      began = true;
+      const together = await this.transitionWithSteps(c.db, inspectionId, s.transition!, recorded, s.continuation, s.audit, true);
+      const result = await this.settleRest(c.db, inspectionId, s, recorded, together);
+      await c.run('commit');
+      c.release();
+      return result;
+    } catch (err) {
+      // A BEGIN that failed, or a ROLLBACK that does, may leave the connection in any state: close it.
+      const undone = began && (await c.run('rollback').then(
+        () => true,
+        () => false,
+      ));
+      c.release(undone ? undefined : err instanceof Error ? err : new Error(String(err)));
+      throw err;
+    }
+  }
+
+  /** The rest of a settlement, in its transaction, after (or without) the one statement that moved the status. */
+  private async settleRest(tx: AnyPgDatabase, inspectionId: string, s: Settlement, recorded: readonly NewStep[], together: Inspection | null): Promise<SettleResult> {
+    if (together) return { ok: true, inspection: together };
+    // The event is kept whatever follows, as the steps are (Settlement.audit).
+    if (s.audit) await tx.insert(auditEvents).values(s.audit);
+    for (const step of recorded) {
+      if (!(await this.insertStep(tx, inspectionId, step))) return { ok: false, reason: 'unknown' };
+    }
+    const moved = s.transition ? await this.transitionIn(tx, inspectionId, s.transition) : await this.getIn(tx, inspectionId);
+    if (!moved) {
+      const current = await this.getIn(tx, inspectionId);
+      // Lost the race: the step (what Flinks really answered) stays; status and round do not move.
+      return current ? { ok: false, reason: 'conflict', inspection: current } : { ok: false, reason: 'unknown' };
+    }
+    const c = s.continuation;
+    if (c === 'delete') await tx.delete(mfaContinuations).where(eq(mfaContinuations.inspectionId, inspectionId));
+    else if (c === 'release') {
+      await tx.update(mfaContinuations).set({ answeringUntil: null }).where(eq(mfaContinuations.inspectionId, inspectionId));
+    } else if (c) await this.upsertContinuation(tx, inspectionId, c.put);
+    return { ok: true, inspection: moved };
   }
 
   /**
@@ -362,10 +403,11 @@ export class DrizzleStore implements InspectionStore {
    * the order the sweeps take them in). Null when the status had moved on (or no such inspection):
    * then nothing was written.
    *
-   * The statement is written with placeholders, so one text serves every settle of its shape. On
-   * PGlite it is built once per shape and kept (issue 10: with 100 ms upstream latency, drizzle
-   * building this CTE was 0.8-1.7 ms of the work after Flinks answered); on PostgreSQL it runs in
-   * the transaction's own connection, so it is built there each time, from the same builder.
+   * The statement is written with placeholders, so one text serves every settle of its shape. It is
+   * built once per shape and database and kept (issue 10: with 100 ms upstream latency, drizzle
+   * building this CTE was 0.8-1.7 ms of the work after Flinks answered): on PGlite, and on each
+   * PostgreSQL connection settleOnConnection runs it on (`kept`); inside a transaction drizzle opened,
+   * it is built each time, from the same builder.
    */
   private async transitionWithSteps(
     db: AnyPgDatabase,
@@ -374,6 +416,7 @@ export class DrizzleStore implements InspectionStore {
     recorded: readonly NewStep[],
     continuation: Settlement['continuation'],
     audit: NewAuditEvent | undefined,
+    kept = db === this.db,
   ): Promise<Inspection | null> {
     if (t.from.length === 0) return null;
     const patched = (Object.keys(t.patch) as (keyof InspectionPatch)[]).filter((key) => t.patch[key] !== undefined).sort();
@@ -398,24 +441,35 @@ export class DrizzleStore implements InspectionStore {
       Object.assign(values, { roundToken: c.authorizeToken, roundRequestId: c.requestId, roundExpiresAt: c.expiresAt.toISOString(), roundChallenges: storableJsonText(c.challenges ?? null), round: c.round });
     }
     if (audit) Object.assign(values, auditParams(audit));
-    const [row] = await (db === this.db ? this.preparedSettle(shape) : settleStatement(db, shape)).execute(values);
+    const [row] = await (kept ? this.preparedSettle(db, shape) : settleStatement(db, shape)).execute(values);
     if (!row) return null;
     const inspection: Inspection & { seqEnd?: number } = { ...row };
     delete inspection.seqEnd;
     return inspection;
   }
 
-  /** Built once per shape (a few dozen at most: steps, patched columns, statuses and round vary little). */
-  private readonly settleStatements = new Map<string, PreparedSettle>();
-  /** Each prepared statement's own name, also past the map's bound (node-postgres would reject a name reused for another text). */
-  private settleNames = 0;
+  /** Built once per shape and database (a few dozen shapes at most: steps, patched columns, statuses and round vary little). */
+  private readonly settleStatements = new WeakMap<AnyPgDatabase, Map<string, PreparedSettle>>();
+  /**
+   * Each shape's name, the same on every connection (its text is the shape's), and a name of its own
+   * for each statement past the bound (node-postgres would reject a name reused for another text).
+   */
+  private readonly settleNames = new Map<string, string>();
+  private settleNamesGiven = 0;
 
-  private preparedSettle(shape: SettleShape) {
+  private preparedSettle(db: AnyPgDatabase, shape: SettleShape) {
     const key = JSON.stringify(shape);
-    let statement = this.settleStatements.get(key);
+    let kept = this.settleStatements.get(db);
+    if (!kept) this.settleStatements.set(db, (kept = new Map()));
+    let statement = kept.get(key);
     if (!statement) {
-      statement = settleStatement(this.db, shape).prepare(`settle_${this.settleNames++}`);
-      if (this.settleStatements.size < 100) this.settleStatements.set(key, statement);
+      let name = this.settleNames.get(key);
+      if (!name) {
+        name = `settle_${this.settleNamesGiven++}`;
+        if (this.settleNames.size < 100) this.settleNames.set(key, name);
+      }
+      statement = settleStatement(db, shape).prepare(name);
+      if (kept.size < 100) kept.set(key, statement);
     }
     return statement;
   }

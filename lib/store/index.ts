@@ -37,7 +37,7 @@ export function getDatabase(): Promise<OpenDatabase> {
 
 export function getStore(): Promise<InspectionStore> {
   if (!holder.__inspectionStore) {
-    const opening = getDatabase().then((d) => new DrizzleStore(d.db, d.close, { inProcess: d.inProcess }) as InspectionStore);
+    const opening = getDatabase().then((d) => new DrizzleStore(d.db, d.close, { inProcess: d.inProcess, connection: d.connection }) as InspectionStore);
     opening.catch(() => {
       if (holder.__inspectionStore === opening) holder.__inspectionStore = undefined;
     });

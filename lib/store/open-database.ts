@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
+import type { PoolClient } from 'pg';
 import type { AnyPgDatabase } from './drizzle-store';
 import { findMigrationsFolder } from './migrations';
 
@@ -31,9 +32,23 @@ export type OpenDatabase = {
    * a statement cannot run there while its answer is lost on the way back (drizzle-store.ts: settle).
    */
   inProcess: boolean;
+  /**
+   * PostgreSQL: a pooled connection with a drizzle database of its own, for a transaction the store
+   * runs itself (drizzle-store.ts: settle), so a statement prepared once can run inside it.
+   */
+  connection?: () => Promise<PooledConnection>;
   /** Raw rows of a statement; both drivers answer `{ rows }`. For scripts (seeding, benchmarks). */
   rows<T>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
+};
+
+export type PooledConnection = {
+  /** The same database object each time this connection is handed out (what is prepared on it stays). */
+  db: AnyPgDatabase;
+  /** A statement without parameters: BEGIN, COMMIT, ROLLBACK. */
+  run(text: string): Promise<void>;
+  /** Back to the pool; with an error, the connection is closed instead (it may be broken). */
+  release(error?: Error): void;
 };
 
 /**
@@ -84,6 +99,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   const nameStatements = nameRepeatedStatements();
   pool.on('connect', nameStatements);
   const db = drizzle({ client: pool });
+  const onConnection = new WeakMap<PoolClient, AnyPgDatabase>();
+  const connection = async (): Promise<PooledConnection> => {
+    const client = await pool.connect();
+    let own = onConnection.get(client);
+    if (!own) onConnection.set(client, (own = drizzle({ client }) as unknown as AnyPgDatabase));
+    return { db: own, run: async (text) => void (await client.query(text)), release: (error) => client.release(error) };
+  };
   const migrateLocked = async () => {
     // Several instances starting at once: one migrates, the others wait and then find nothing to do.
     // The lock is per session, so it is taken and released on one dedicated connection.
@@ -99,7 +121,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
       lock.release();
     }
   };
-  return ready(db as unknown as AnyPgDatabase, false, () => pool.end(), migrateLocked);
+  return { ...(await ready(db as unknown as AnyPgDatabase, false, () => pool.end(), migrateLocked)), connection };
 }
 
 async function ready(

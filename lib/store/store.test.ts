@@ -47,6 +47,30 @@ if (adminUrl) {
   });
 
   describe('postgres specifics', () => {
+    it('settle commits on the connection it takes: another connection sees it at once, and no transaction is left open', async () => {
+      const store = await createStore({ kind: 'postgres', url: runUrl });
+      const db = new pg.Client({ connectionString: runUrl });
+      await db.connect();
+      try {
+        const i = await store.createInspection({ mode: 'cached', environment: 'x' });
+        const settled = await store.settle(i.id, { step: step(), transition: { from: ['in_progress'], patch: { status: 'authorized' } } });
+        expect(settled.ok).toBe(true);
+        const { rows } = await db.query('select status, step_count from inspections where id = $1', [i.id]);
+        expect(rows).toEqual([{ status: 'authorized', step_count: 1 }]);
+        const openTransactions = async () =>
+          (await db.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'")).rows;
+        expect(await openTransactions()).toEqual([{ n: 0 }]);
+        // One that fails after BEGIN (a value that cannot be written) is rolled back before its connection goes back.
+        const j = await store.createInspection({ mode: 'cached', environment: 'x' });
+        await expect(store.settle(j.id, { step: step({ startedAt: new Date(Number.NaN) }), transition: { from: ['in_progress'], patch: { status: 'failed' } } })).rejects.toThrow();
+        expect(await openTransactions()).toEqual([{ n: 0 }]);
+        expect(await store.settle(j.id, { step: step(), transition: { from: ['in_progress'], patch: { status: 'failed' } } })).toMatchObject({ ok: true, inspection: { status: 'failed' } });
+      } finally {
+        await db.end();
+        await store.close();
+      }
+    });
+
     it('stores request/response as real jsonb objects, not JSON strings', async () => {
       const store = await createStore({ kind: 'postgres', url: runUrl });
       const i = await store.createInspection({ mode: 'live', environment: 'x' });
