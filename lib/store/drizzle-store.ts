@@ -122,8 +122,8 @@ export class DrizzleStore implements InspectionStore {
         .returning()
         .prepare('continuation_claim'),
     ),
-    // Every open writes one (issue 10: built afresh, its SQL cost the server thread about as much as
-    // PGlite took to run it). Columns a new inspection leaves empty are null, as their default is.
+    // Every open writes one (issue 10: built afresh, drizzle's builder ran on the server thread before
+    // the statement was even sent). Columns a new inspection leaves empty are null, as their default is.
     create: once(() => {
       const p = (name: keyof NewInspection | 'at') => sql.placeholder(name);
       return this.db
