@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { clampLimit, decodeCursor, encodeCursor, isUuid } from './cursor';
 import type { StoreOptions } from './memory-store';
@@ -76,6 +76,9 @@ function stepParams(step: NewStep): StepParams {
   };
 }
 
+/** What a new inspection is given (NewInspection, its id aside): the prepared INSERT's placeholders and their values. */
+const CREATED_FIELDS = ['mode', 'environment', 'institution', 'username', 'loginId', 'tag', 'language', 'parentId', 'openedById', 'openedByEmail'] as const satisfies readonly (keyof NewInspection)[];
+
 /** What settle's statement looks like (transitionWithSteps): its text depends on nothing else. */
 type SettleShape = { steps: number; patched: string[]; from: number; round: 'none' | 'delete' | 'release' | 'put'; audit: boolean };
 
@@ -125,25 +128,10 @@ export class DrizzleStore implements InspectionStore {
     // Every open writes one (issue 10: built afresh, drizzle's builder ran on the server thread before
     // the statement was even sent). Columns a new inspection leaves empty are null, as their default is.
     create: once(() => {
-      const p = (name: keyof NewInspection | 'at') => sql.placeholder(name);
+      const given = Object.fromEntries(CREATED_FIELDS.map((field) => [field, sql.placeholder(field)])) as Record<(typeof CREATED_FIELDS)[number], ReturnType<typeof sql.placeholder>>;
       return this.db
         .insert(inspections)
-        .values({
-          id: p('id'),
-          createdAt: p('at'),
-          updatedAt: p('at'),
-          mode: p('mode'),
-          environment: p('environment'),
-          institution: p('institution'),
-          username: p('username'),
-          loginId: p('loginId'),
-          tag: p('tag'),
-          language: p('language'),
-          parentId: p('parentId'),
-          openedById: p('openedById'),
-          openedByEmail: p('openedByEmail'),
-          status: 'in_progress',
-        })
+        .values({ ...given, id: sql.placeholder('id'), createdAt: sql.placeholder('at'), updatedAt: sql.placeholder('at'), status: 'in_progress' })
         .onConflictDoNothing({ target: inspections.id })
         .returning(inspectionColumns)
         .prepare('inspection_create');
@@ -156,19 +144,7 @@ export class DrizzleStore implements InspectionStore {
   }
 
   async createInspection(input: NewInspection): Promise<Inspection> {
-    const values = {
-      at: this.now(),
-      mode: input.mode,
-      environment: input.environment,
-      institution: input.institution ?? null,
-      username: input.username ?? null,
-      loginId: input.loginId ?? null,
-      tag: input.tag ?? null,
-      language: input.language ?? null,
-      parentId: input.parentId ?? null,
-      openedById: input.openedById ?? null,
-      openedByEmail: input.openedByEmail ?? null,
-    };
+    const values = { at: this.now(), ...Object.fromEntries(CREATED_FIELDS.map((field) => [field, input[field] ?? null])) };
     const insert = (id: string) => this.prepared.create().execute({ ...values, id });
     // A proposed id that is taken (or not a uuid) gives way to a fresh one.
     const [proposed] = input.id && isUuid(input.id) ? await insert(input.id) : [];
@@ -625,52 +601,27 @@ function settleStatement(db: AnyPgDatabase, shape: SettleShape) {
   return db.with(moved, ...inserts, ...(round ? [db.$with('round').as(round)] : []), ...(audited ? [audited] : [])).select().from(moved);
 }
 
-/** An audit event's values for settle's statement (auditValues), named audit_<column>. */
+/**
+ * audit_events' columns in table order, with their SQL types: what settle's statement inserts
+ * (auditValues) and the values it is given (auditParams), both read from the schema so neither can
+ * drift from it or from the other.
+ */
+const AUDIT_COLUMNS = Object.entries(getTableColumns(auditEvents)).map(([name, column]) => ({ name: name as keyof NewAuditEvent, type: column.getSQLType() }));
+
+/** An audit event's values for settle's statement, named audit_<column>: dates as ISO text, JSON as text. */
 function auditParams(a: NewAuditEvent): Record<string, unknown> {
-  return {
-    audit_id: a.id,
-    audit_at: a.at.toISOString(),
-    audit_actorType: a.actorType,
-    audit_actorId: a.actorId ?? null,
-    audit_actorEmail: a.actorEmail ?? null,
-    audit_actorRole: a.actorRole ?? null,
-    audit_action: a.action,
-    audit_targetType: a.targetType ?? null,
-    audit_targetId: a.targetId ?? null,
-    audit_environment: a.environment ?? null,
-    audit_reason: a.reason ?? null,
-    audit_outcome: a.outcome,
-    audit_interface: a.interface,
-    audit_requestId: a.requestId ?? null,
-    audit_ip: a.ip ?? null,
-    audit_userAgent: a.userAgent ?? null,
-    audit_metadata: a.metadata == null ? null : JSON.stringify(a.metadata),
-  };
+  return Object.fromEntries(
+    AUDIT_COLUMNS.map(({ name, type }) => {
+      const value = a[name] ?? null;
+      return [`audit_${name}`, value instanceof Date ? value.toISOString() : type === 'jsonb' && value !== null ? JSON.stringify(value) : value];
+    }),
+  );
 }
 
-/** audit_events' columns in table order, as placeholders (auditParams). */
+/** The audit event's row as placeholders, each cast to its column's type (auditParams names them). */
 function auditValues(): SQL {
-  const p = (name: string) => sql.placeholder(`audit_${name}`);
   return sql.join(
-    [
-      sql`${p('id')}::uuid`,
-      sql`${p('at')}::timestamptz`,
-      sql`${p('actorType')}::text`,
-      sql`${p('actorId')}::text`,
-      sql`${p('actorEmail')}::text`,
-      sql`${p('actorRole')}::text`,
-      sql`${p('action')}::text`,
-      sql`${p('targetType')}::text`,
-      sql`${p('targetId')}::text`,
-      sql`${p('environment')}::text`,
-      sql`${p('reason')}::text`,
-      sql`${p('outcome')}::text`,
-      sql`${p('interface')}::text`,
-      sql`${p('requestId')}::text`,
-      sql`${p('ip')}::text`,
-      sql`${p('userAgent')}::text`,
-      sql`${p('metadata')}::jsonb`,
-    ],
+    AUDIT_COLUMNS.map(({ name, type }) => sql`${sql.placeholder(`audit_${name}`)}::${sql.raw(type)}`),
     sql`, `,
   );
 }
