@@ -158,7 +158,12 @@ async function sessionUrl(base: string): Promise<string | null> {
 function medianRun(page: string, url: string): Result<Scores> {
   const runs: Scores[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = lighthouse(page, url);
+    let r = lighthouse(page, url);
+    // A trace Lighthouse itself failed to record says nothing about the page: run it again (twice at most).
+    for (let again = 0; !r.ok && 'flake' in r && again < 2; again++) {
+      console.error(`  ${page}: ${r.message.split('\n')[0]}; running it again`);
+      r = lighthouse(page, url);
+    }
     if (!r.ok) return r;
     runs.push(r.value);
   }
@@ -166,7 +171,10 @@ function medianRun(page: string, url: string): Result<Scores> {
   return { ok: true, value: runs[Math.floor(runs.length / 2)]! };
 }
 
-function lighthouse(page: string, url: string): Result<Scores> {
+/** Lighthouse's own trace-recording failures ("Please run Lighthouse again"), not the page's. */
+const TRACE_FLAKES = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED']);
+
+function lighthouse(page: string, url: string): Result<Scores> | { ok: false; message: string; flake: true } {
   const outDir = mkdtempSync(join(tmpdir(), 'bench-lighthouse-report-'));
   const out = join(outDir, 'report.json');
   try {
@@ -186,11 +194,14 @@ function lighthouse(page: string, url: string): Result<Scores> {
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
       categories: Record<string, { score: number | null }>;
       audits: Record<string, { numericValue?: number }>;
-      runtimeError?: { message: string };
+      runtimeError?: { code?: string; message: string };
       environment?: { benchmarkIndex?: number };
       runWarnings?: string[];
     };
-    if (report.runtimeError) return { ok: false, message: `lighthouse could not load ${url}: ${report.runtimeError.message}` };
+    if (report.runtimeError) {
+      const message = `lighthouse could not load ${url}: ${report.runtimeError.message}`;
+      return TRACE_FLAKES.has(report.runtimeError.code ?? '') ? { ok: false, message, flake: true } : { ok: false, message };
+    }
     const score = (c: string) => (report.categories[c]?.score == null ? null : Math.round(report.categories[c]!.score! * 100));
     const num = (a: string) => report.audits[a]?.numericValue ?? null;
     return {
